@@ -1,0 +1,3 @@
+import { startFrame } from "./main.ts";
+
+void startFrame();

@@ -1,0 +1,52 @@
+// Entry point of the bridge frame page on the CDN origin: handshake, seed, API global, then the SCO.
+import { parseLmsToFrame, type FrameToLms } from "../protocol/messages.ts";
+import { awaitHello, readLaunchParams, type HandshakeStats } from "./handshake.ts";
+import { OpOutbox } from "./op-outbox.ts";
+import { API_GLOBAL, createSeededApi } from "./scorm-runtime.ts";
+import { openSco } from "./sco-frame.ts";
+
+function showStatus(text: string): void {
+  const el = document.getElementById("status");
+  if (el) el.textContent = text;
+}
+
+export async function startFrame(): Promise<void> {
+  const params = readLaunchParams(window.location.hash);
+  if (!params) {
+    showStatus("This page must be opened by the LMS player.");
+    return;
+  }
+  const stats: HandshakeStats = { ignored: 0 };
+  const port = await awaitHello(params, stats);
+  const send = (message: FrameToLms): void => port.postMessage(message);
+  const outbox = new OpOutbox(send);
+  let started = false;
+
+  port.onmessage = (event: MessageEvent): void => {
+    const message = parseLmsToFrame(event.data);
+    if (!message) {
+      stats.ignored += 1;
+      return;
+    }
+    if (message.type === "ack") {
+      outbox.acknowledge(message.ackedSeq);
+      return;
+    }
+    if (started) return;
+    started = true;
+    try {
+      const api = createSeededApi(message.seed, {
+        onChange: (element, value) => outbox.record(element, value),
+        onFlush: (reason) => outbox.flush(reason),
+      });
+      (window as unknown as Record<string, unknown>)[API_GLOBAL[message.seed.version]] = api;
+      openSco(message.seed.scoUrl);
+      showStatus("");
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      showStatus(text);
+      send({ type: "failure", message: text.slice(0, 1_000) });
+    }
+  };
+  send({ type: "ready", nonce: params.nonce });
+}

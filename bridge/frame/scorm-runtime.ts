@@ -1,0 +1,79 @@
+// The SCORM runtime the SCO talks to: scorm-again, seeded before the SCO loads, behind a facade that exposes
+// only the eight methods of the package's API and reports every accepted change to the op log.
+import * as scorm12 from "scorm-again/scorm12";
+import * as scorm2004 from "scorm-again/scorm2004";
+import type Scorm12APIClass from "scorm-again/scorm12";
+import type Scorm2004APIClass from "scorm-again/scorm2004";
+import type { LaunchSeed, ScormVersion } from "../protocol/messages.ts";
+
+export type ApiFacade = Record<string, (...args: string[]) => string> & { version?: string };
+
+export interface RuntimeHooks {
+  /** Called after a SetValue the runtime accepted. */
+  onChange(element: string, value: string): void;
+  /** Called after a successful Commit or Terminate. */
+  onFlush(reason: "commit" | "terminate"): void;
+}
+
+const METHODS: Record<ScormVersion, readonly string[]> = {
+  "1.2": [
+    "LMSInitialize",
+    "LMSFinish",
+    "LMSGetValue",
+    "LMSSetValue",
+    "LMSCommit",
+    "LMSGetLastError",
+    "LMSGetErrorString",
+    "LMSGetDiagnostic",
+  ],
+  "2004": [
+    "Initialize",
+    "Terminate",
+    "GetValue",
+    "SetValue",
+    "Commit",
+    "GetLastError",
+    "GetErrorString",
+    "GetDiagnostic",
+  ],
+};
+
+export const API_GLOBAL: Record<ScormVersion, "API" | "API_1484_11"> = { "1.2": "API", "2004": "API_1484_11" };
+
+const SETTINGS = { lmsCommitUrl: false, autocommit: false, logLevel: 5 } as const;
+
+// scorm-again's ESM builds export the classes by name while its typings declare default exports.
+const { Scorm12API } = scorm12 as unknown as { Scorm12API: typeof Scorm12APIClass };
+const { Scorm2004API } = scorm2004 as unknown as { Scorm2004API: typeof Scorm2004APIClass };
+
+function createRuntime(version: ScormVersion): Record<string, (...args: unknown[]) => unknown> {
+  const api = version === "1.2" ? new Scorm12API(SETTINGS) : new Scorm2004API(SETTINGS);
+  return api as unknown as Record<string, (...args: unknown[]) => unknown>;
+}
+
+export function createSeededApi(seed: LaunchSeed, hooks: RuntimeHooks): ApiFacade {
+  const runtime = createRuntime(seed.version);
+  const flat: Record<string, string> = {};
+  for (const [element, value] of seed.values) flat[element] = value;
+  const load = runtime.loadFromFlattenedJSON;
+  if (load) load.call(runtime, flat, "");
+
+  const [, finish, , set, commit] = METHODS[seed.version];
+  const facade: ApiFacade = {};
+  for (const name of METHODS[seed.version]) {
+    const method = runtime[name];
+    if (!method) throw new Error(`scorm-again has no ${name}`);
+    facade[name] = (...args: string[]): string => {
+      const result = method.apply(runtime, args);
+      const ret = typeof result === "string" ? result : String(result);
+      if (ret === "true") {
+        if (name === set) hooks.onChange(String(args[0]), String(args[1]));
+        if (name === commit) hooks.onFlush("commit");
+        if (name === finish) hooks.onFlush("terminate");
+      }
+      return ret;
+    };
+  }
+  if (seed.version === "2004") facade.version = "1.0";
+  return Object.freeze(facade) as ApiFacade;
+}

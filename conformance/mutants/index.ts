@@ -1,0 +1,23 @@
+// Every mutant bridge, each breaking one property on purpose. `pnpm test` proves each is caught.
+import type { MutantDefinition } from "../../harness/bridges/mutant-bridge.ts";
+
+export const MUTANTS: readonly MutantDefinition[] = [
+  {
+    name: "both-api-globals",
+    targets: ["P02"],
+    description: "Exposes the runtime as both window.API and window.API_1484_11.",
+    substitutions: { "bridge/frame/scorm-runtime.ts": "conformance/mutants/both-api-globals/scorm-runtime.ts" },
+  },
+  {
+    name: "commit-only-on-terminate",
+    targets: ["P05"],
+    description: "Commit returns true but ops are only sent at Terminate.",
+    substitutions: { "bridge/frame/op-outbox.ts": "conformance/mutants/commit-only-on-terminate/op-outbox.ts" },
+  },
+  {
+    name: "truncate-suspend-data",
+    targets: ["P06"],
+    description: "Cuts suspend_data at 4,096 characters before sending it.",
+    substitutions: { "bridge/frame/op-outbox.ts": "conformance/mutants/truncate-suspend-data/op-outbox.ts" },
+  },
+];

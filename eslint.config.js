@@ -1,0 +1,22 @@
+// Lint rules for the whole project: TypeScript strict rules for our code, browser globals for SCO scripts.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/**", "build/**", "reports/**", "test-results/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-explicit-any": "error",
+    },
+  },
+  {
+    files: ["packages-under-test/**/*.js"],
+    languageOptions: {
+      globals: { window: "readonly", document: "readonly", localStorage: "readonly", console: "readonly" },
+    },
+  },
+);

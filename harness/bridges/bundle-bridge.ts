@@ -1,0 +1,45 @@
+// Bundles a bridge's browser code with esbuild. Module substitutions let a mutant replace one module of the
+// reference bridge; the replacement may still import the module it replaces.
+import { copyFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { build, type Plugin } from "esbuild";
+import { PROJECT_ROOT } from "../packages/package-files.ts";
+
+/** Maps a project-relative module path to the project-relative path of its replacement. */
+export type Substitutions = Record<string, string>;
+
+function substitutionPlugin(substitutions: Substitutions): Plugin {
+  const byOriginal = new Map(
+    Object.entries(substitutions).map(([from, to]) => [path.join(PROJECT_ROOT, from), path.join(PROJECT_ROOT, to)]),
+  );
+  const replacements = new Set(byOriginal.values());
+  return {
+    name: "mutant-substitution",
+    setup(b) {
+      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const resolved = path.resolve(args.resolveDir, args.path);
+        const replacement = byOriginal.get(resolved);
+        if (!replacement || replacements.has(args.importer)) return undefined;
+        return { path: replacement };
+      });
+    },
+  };
+}
+
+export async function bundleBridge(outDir: string, substitutions: Substitutions = {}): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const common = {
+    bundle: true,
+    format: "iife" as const,
+    target: "es2020",
+    minify: true,
+    legalComments: "none" as const,
+    logLevel: "error" as const,
+    plugins: [substitutionPlugin(substitutions)],
+  };
+  await Promise.all([
+    build({ ...common, entryPoints: [path.join(PROJECT_ROOT, "bridge/frame/entry.ts")], outfile: path.join(outDir, "frame.js") }),
+    build({ ...common, entryPoints: [path.join(PROJECT_ROOT, "bridge/lms/entry.ts")], outfile: path.join(outDir, "bridge-lms.js") }),
+    copyFile(path.join(PROJECT_ROOT, "bridge/frame/frame.html"), path.join(outDir, "frame.html")),
+  ]);
+}

@@ -1,0 +1,41 @@
+// The mock CDN: serves published packages and the bridge frame page from local folders, logging every request.
+import path from "node:path";
+import express from "express";
+import { RequestLog } from "./request-log.ts";
+
+export interface MockCdnOptions {
+  /** Folder whose sub-folders are published packages, served under /packages/. */
+  storageDir: string;
+  /** Folder holding the built bridge frame page, served under /bridge/. */
+  bridgeDir: string;
+  /** Origin of the LMS, the only one allowed to frame the bridge page. */
+  lmsOrigin: () => string;
+}
+
+export function createMockCdn(options: MockCdnOptions): { app: express.Express; log: RequestLog } {
+  const log = new RequestLog();
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(log.middleware());
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    next();
+  });
+  app.use(
+    "/bridge",
+    (_req, res, next) => {
+      res.setHeader("Content-Security-Policy", `frame-ancestors ${options.lmsOrigin()}`);
+      res.setHeader("Cache-Control", "no-cache");
+      next();
+    },
+    express.static(options.bridgeDir, { index: false, dotfiles: "deny", fallthrough: false }),
+  );
+  app.use(
+    "/packages",
+    express.static(path.resolve(options.storageDir), { index: false, dotfiles: "deny", fallthrough: false }),
+  );
+  app.use((_req, res) => {
+    res.status(404).type("text/plain").send("Not found");
+  });
+  return { app, log };
+}

@@ -1,0 +1,42 @@
+// Records every request a mock site serves: method, URL, status and body bytes sent.
+import type { NextFunction, Request, Response } from "express";
+
+export interface LoggedRequest {
+  method: string;
+  url: string;
+  status: number;
+  bytes: number;
+  at: number;
+}
+
+export class RequestLog {
+  readonly entries: LoggedRequest[] = [];
+
+  middleware() {
+    return (req: Request, res: Response, next: NextFunction): void => {
+      let bytes = 0;
+      const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+      const end = res.end.bind(res) as (...args: unknown[]) => Response;
+      const count = (chunk: unknown): void => {
+        if (typeof chunk === "string") bytes += Buffer.byteLength(chunk);
+        else if (chunk instanceof Uint8Array) bytes += chunk.byteLength;
+      };
+      res.write = ((chunk: unknown, ...rest: unknown[]) => {
+        count(chunk);
+        return write(chunk, ...rest);
+      }) as Response["write"];
+      res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+        if (typeof chunk !== "function") count(chunk);
+        return end(chunk, ...rest);
+      }) as Response["end"];
+      res.on("finish", () => {
+        this.entries.push({ method: req.method, url: req.originalUrl, status: res.statusCode, bytes, at: Date.now() });
+      });
+      next();
+    };
+  }
+
+  bytesServed(): number {
+    return this.entries.reduce((sum, e) => sum + e.bytes, 0);
+  }
+}

@@ -1,0 +1,87 @@
+// The embedded stack: Moodle twin on lms.test, mock CDN on cdn.test, an attacker site on evil.test, each over
+// HTTPS with this run's CA, all in this process. close() leaves no server or temp folder behind.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import express from "express";
+import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
+import { createMockCdn } from "../cdn/mock-cdn.ts";
+import type { RequestLog } from "../cdn/request-log.ts";
+import { writeProbePackage } from "../packages/package-files.ts";
+import { createRunCa, type RunCa } from "../tls/run-ca.ts";
+import { startHttpsSite, type RunningSite } from "./https-site.ts";
+import { SITES, assertDistinctSites, type SiteOrigins } from "./sites.ts";
+import { createTestHostFetch } from "./test-host-fetch.ts";
+
+export interface EmbeddedStack {
+  origins: SiteOrigins;
+  ca: RunCa;
+  twin: MoodleTwin;
+  cdnLog: RequestLog;
+  storageDir: string;
+  fetch: (url: string) => Promise<{ status: number; body: string }>;
+  /** Publishes a probe package with the given manifest; returns its imsmanifest.xml URL on the CDN. */
+  publishProbePackage(name: string, manifestXml: string): Promise<string>;
+  /** Chromium flags that map the sites to loopback and trust the run CA by SPKI pin. */
+  browserArgs(): string[];
+  close(): Promise<void>;
+}
+
+export async function startEmbeddedStack(options: { bridgeDir: string }): Promise<EmbeddedStack> {
+  const ca = await createRunCa(Object.values(SITES));
+  const storageDir = await mkdtemp(path.join(os.tmpdir(), "esb-cdn-"));
+  const running: RunningSite[] = [];
+  const origins: SiteOrigins = { lms: "", cdn: "", evil: "" };
+  const cert = (host: string) => {
+    const c = ca.sites.get(host);
+    if (!c) throw new Error(`No certificate for ${host}`);
+    return c;
+  };
+  try {
+    const twin = await MoodleTwin.create({ bridgeDir: options.bridgeDir });
+    const cdn = createMockCdn({ storageDir, bridgeDir: options.bridgeDir, lmsOrigin: () => origins.lms });
+    const evil = express();
+    evil.get("/", (_req, res) => {
+      res.type("html").send("<!doctype html><title>evil.test</title><p>Attacker site</p>");
+    });
+
+    const lmsSite = await startHttpsSite(twin.app, cert(SITES.lms));
+    running.push(lmsSite);
+    const cdnSite = await startHttpsSite(cdn.app, cert(SITES.cdn));
+    running.push(cdnSite);
+    const evilSite = await startHttpsSite(evil, cert(SITES.evil));
+    running.push(evilSite);
+    Object.assign(origins, { lms: lmsSite.origin, cdn: cdnSite.origin, evil: evilSite.origin });
+    assertDistinctSites(origins);
+    twin.setWwwroot(origins.lms);
+
+    return {
+      origins,
+      ca,
+      twin,
+      cdnLog: cdn.log,
+      storageDir,
+      fetch: createTestHostFetch(ca.caPem),
+      async publishProbePackage(name, manifestXml) {
+        if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`Bad package name ${name}`);
+        await writeProbePackage(path.join(storageDir, name), manifestXml);
+        return `${origins.cdn}/packages/${name}/imsmanifest.xml`;
+      },
+      browserArgs() {
+        const rules = Object.values(SITES)
+          .map((host) => `MAP ${host} 127.0.0.1`)
+          .join(", ");
+        return [`--host-resolver-rules=${rules}`, `--ignore-certificate-errors-spki-list=${ca.spkiPin}`];
+      },
+      async close() {
+        await Promise.all(running.map((s) => s.close()));
+        twin.close();
+        await rm(storageDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await Promise.all(running.map((s) => s.close()));
+    await rm(storageDir, { recursive: true, force: true });
+    throw error;
+  }
+}

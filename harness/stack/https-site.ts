@@ -1,0 +1,30 @@
+// Serves an express app over HTTPS on loopback for one test site, and closes it without leaving sockets open.
+import https from "node:https";
+import type { AddressInfo } from "node:net";
+import type { RequestListener } from "node:http";
+import type { SiteCertificate } from "../tls/run-ca.ts";
+
+export interface RunningSite {
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export function startHttpsSite(handler: RequestListener, cert: SiteCertificate): Promise<RunningSite> {
+  const server = https.createServer({ key: cert.keyPem, cert: cert.chainPem }, handler);
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        origin: `https://${cert.host}:${port}`,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,110 @@
+// SCORM activities whose package lives on a CDN: the scorm row, its course module, its SCOs parsed from the
+// manifest into scorm_scoes / scorm_scoes_data, and the bridge's CDN URL row.
+import { parseManifest } from "../../harness/packages/manifest.ts";
+import type { ScormVersion } from "../../bridge/protocol/messages.ts";
+import type { Row, TwinDb } from "./db.ts";
+import { moodleVersionColumn, versionFromColumn } from "./element-names.ts";
+
+const now = (): number => Math.floor(Date.now() / 1000);
+
+export interface ScormActivity {
+  cmid: number;
+  scormid: number;
+  course: number;
+  version: ScormVersion;
+  cdnurl: string;
+}
+
+export interface ScoRow {
+  [key: string]: number | string;
+  id: number;
+  scorm: number;
+  identifier: string;
+  launch: string;
+  scormtype: string;
+}
+
+export class Activities {
+  constructor(private readonly db: TwinDb) {}
+
+  /** Creates the activity from a manifest already fetched from `cdnurl` (the imsmanifest.xml URL). */
+  createFromManifest(course: number, name: string, cdnurl: string, manifestXml: string): ScormActivity {
+    const manifest = parseManifest(manifestXml);
+    return this.db.transaction(() => {
+      const scormid = this.db.insert("mdl_scorm", {
+        course,
+        name,
+        scormtype: "external",
+        reference: cdnurl,
+        version: moodleVersionColumn(manifest.version),
+        maxgrade: 100,
+        grademethod: 1,
+        timemodified: now(),
+      });
+      let sortorder = 0;
+      for (const item of manifest.items) {
+        const scoid = this.db.insert("mdl_scorm_scoes", {
+          scorm: scormid,
+          manifest: manifest.identifier,
+          organization: item.organization,
+          parent: item.parent,
+          identifier: item.identifier,
+          launch: item.launch,
+          scormtype: item.scormtype,
+          title: item.title,
+          sortorder: ++sortorder,
+        });
+        for (const [key, value] of Object.entries(item.data)) {
+          this.db.insert("mdl_scorm_scoes_data", { scoid, name: key, value });
+        }
+      }
+      const module = this.db.get<{ id: number }>("SELECT id FROM mdl_modules WHERE name = 'scorm'");
+      const cmid = this.db.insert("mdl_course_modules", {
+        course,
+        module: module?.id ?? 1,
+        instance: scormid,
+        added: now(),
+      });
+      this.db.insert("mdl_local_externalscormbridge", { scormid, cdnurl, timemodified: now() });
+      return { cmid, scormid, course, version: manifest.version, cdnurl };
+    });
+  }
+
+  byCmid(cmid: number): ScormActivity | undefined {
+    const row = this.db.get<{ scormid: number; course: number; version: string; cdnurl: string }>(
+      `SELECT s.id AS scormid, s.course, s.version, b.cdnurl
+         FROM mdl_course_modules cm
+         JOIN mdl_modules m ON m.id = cm.module AND m.name = 'scorm'
+         JOIN mdl_scorm s ON s.id = cm.instance
+         JOIN mdl_local_externalscormbridge b ON b.scormid = s.id
+        WHERE cm.id = ?`,
+      [cmid],
+    );
+    if (!row) return undefined;
+    return { cmid, scormid: row.scormid, course: row.course, version: versionFromColumn(row.version), cdnurl: row.cdnurl };
+  }
+
+  sco(scormid: number, scoid: number): ScoRow | undefined {
+    return this.db.get<{ id: number; scorm: number; identifier: string; launch: string; scormtype: string }>(
+      "SELECT id, scorm, identifier, launch, scormtype FROM mdl_scorm_scoes WHERE id = ? AND scorm = ?",
+      [scoid, scormid],
+    );
+  }
+
+  scoes(scormid: number): ScoRow[] {
+    return this.db.all<ScoRow & Row>("SELECT id, scorm, identifier, launch, scormtype FROM mdl_scorm_scoes WHERE scorm = ? ORDER BY sortorder", [
+      scormid,
+    ]);
+  }
+
+  scoData(scoid: number): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const r of this.db.all<{ name: string; value: string }>(
+      "SELECT name, value FROM mdl_scorm_scoes_data WHERE scoid = ?",
+      [scoid],
+    )) {
+      out[r.name] = r.value;
+    }
+    return out;
+  }
+}

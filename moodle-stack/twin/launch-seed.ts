@@ -1,0 +1,43 @@
+// What the runtime starts with, as mod_scorm's get_scorm_default() computes it: learner identity, entry,
+// credit and mode, manifest data, and the stored values of the attempt (1.2 always; 2004 only after a suspend).
+import type { ScormVersion } from "../../bridge/protocol/messages.ts";
+import { fromStoredElement } from "./element-names.ts";
+
+export interface SeedInput {
+  version: ScormVersion;
+  username: string;
+  fullname: string;
+  stored: Array<{ element: string; value: string }>;
+  scoData: Record<string, string>;
+}
+
+/** Elements never handed back to the runtime: mod_scorm's own bookkeeping and write-only session values. */
+const NOT_RELOADED = /^(x\.|adl\.nav\.)|^cmi\.(core\.)?(session_time|exit)$/;
+
+export function buildLaunchSeed(input: SeedInput): Array<{ element: string; value: string }> {
+  const stored = new Map(input.stored.map((r) => [fromStoredElement(r.element, input.version), r.value]));
+  const seed = new Map<string, string>();
+  if (input.version === "1.2") {
+    const exit = stored.get("cmi.core.exit");
+    const entry = !stored.has("cmi.core.lesson_status") ? "ab-initio" : exit === "suspend" ? "resume" : "";
+    seed.set("cmi.core.student_id", input.username);
+    seed.set("cmi.core.student_name", input.fullname);
+    seed.set("cmi.core.entry", entry);
+    seed.set("cmi.core.credit", "credit");
+    seed.set("cmi.core.lesson_mode", "normal");
+    if (input.scoData.datafromlms) seed.set("cmi.launch_data", input.scoData.datafromlms);
+    if (input.scoData.masteryscore) seed.set("cmi.student_data.mastery_score", input.scoData.masteryscore);
+    for (const [element, value] of stored) if (!NOT_RELOADED.test(element)) seed.set(element, value);
+  } else {
+    const resume = stored.get("cmi.exit") === "suspend";
+    seed.set("cmi.learner_id", input.username);
+    seed.set("cmi.learner_name", input.fullname);
+    seed.set("cmi.entry", resume ? "resume" : "ab-initio");
+    seed.set("cmi.credit", "credit");
+    seed.set("cmi.mode", "normal");
+    if (input.scoData.datafromlms) seed.set("cmi.launch_data", input.scoData.datafromlms);
+    if (input.scoData.completionthreshold) seed.set("cmi.completion_threshold", input.scoData.completionthreshold);
+    if (resume) for (const [element, value] of stored) if (!NOT_RELOADED.test(element)) seed.set(element, value);
+  }
+  return [...seed].map(([element, value]) => ({ element, value }));
+}

@@ -1,0 +1,134 @@
+// The LMS API the bridge's LMS side calls: `launch` (seed snapshot, launch id, nonce, CDN origin) and `commit`
+// (ordered ops, duplicates dropped, cumulative acknowledgement). Same JSON contract as the Moodle plugin.
+import { randomBytes } from "node:crypto";
+import { parseOp, type Op } from "../../bridge/protocol/messages.ts";
+import type { Activities } from "./activities.ts";
+import type { TwinDb } from "./db.ts";
+import { toStoredElement } from "./element-names.ts";
+import { buildLaunchSeed } from "./launch-seed.ts";
+import type { People } from "./people.ts";
+import type { Tracks } from "./tracks.ts";
+
+export class LmsApiError extends Error {
+  constructor(
+    readonly errorcode: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface LmsApiDeps {
+  db: TwinDb;
+  people: People;
+  activities: Activities;
+  tracks: Tracks;
+  /** Path of the bridge frame page on every CDN origin. */
+  framePath: string;
+}
+
+const now = (): number => Math.floor(Date.now() / 1000);
+const int = (x: unknown, name: string): number => {
+  if (!Number.isSafeInteger(x) || (x as number) <= 0) throw new LmsApiError("invalidparameter", `Invalid ${name}`);
+  return x as number;
+};
+
+interface LaunchRow {
+  [key: string]: number | string;
+  id: number;
+  userid: number;
+  scormid: number;
+  scoid: number;
+  attemptid: number;
+  ackedseq: number;
+}
+
+export class LmsApi {
+  constructor(private readonly deps: LmsApiDeps) {}
+
+  launch(userid: number, args: Record<string, unknown>) {
+    const { activities, people, tracks, db } = this.deps;
+    const cmid = int(args.cmid, "cmid");
+    const scoid = int(args.scoid, "scoid");
+    const activity = activities.byCmid(cmid);
+    if (!activity) throw new LmsApiError("invalidrecord", "No external SCORM activity with that course module id");
+    if (!people.isEnrolled(userid, activity.course)) {
+      throw new LmsApiError("requireloginerror", "You are not enrolled in this course");
+    }
+    const sco = activities.sco(activity.scormid, scoid);
+    if (!sco || !sco.launch) throw new LmsApiError("invalidrecord", "That SCO does not belong to this activity");
+    const user = people.user(userid);
+    if (!user) throw new LmsApiError("invaliduser", "Unknown user");
+
+    const cdnBase = new URL(activity.cdnurl);
+    const attempt = tracks.lastAttempt(userid, activity.scormid);
+    const attemptid = tracks.attemptId(userid, activity.scormid, attempt);
+    const launchid = randomBytes(18).toString("base64url");
+    const nonce = randomBytes(24).toString("base64url");
+    db.insert("mdl_local_externalscormbridge_launch", {
+      launchid,
+      userid,
+      scormid: activity.scormid,
+      scoid,
+      attemptid,
+      nonce,
+      timecreated: now(),
+    });
+    const seed = buildLaunchSeed({
+      version: activity.version,
+      username: user.username,
+      fullname: `${user.firstname} ${user.lastname}`.trim(),
+      stored: tracks.values(attemptid, scoid),
+      scoData: activities.scoData(scoid),
+    });
+    return {
+      launchid,
+      nonce,
+      attempt,
+      version: activity.version,
+      cdnorigin: cdnBase.origin,
+      frameurl: new URL(this.deps.framePath, cdnBase.origin).href,
+      scourl: new URL(sco.launch, cdnBase).href,
+      seed,
+    };
+  }
+
+  commit(userid: number, args: Record<string, unknown>) {
+    const { db, tracks } = this.deps;
+    if (typeof args.launchid !== "string") throw new LmsApiError("invalidparameter", "Invalid launchid");
+    if (!Array.isArray(args.ops)) throw new LmsApiError("invalidparameter", "Invalid ops");
+    const launch = db.get<LaunchRow>("SELECT * FROM mdl_local_externalscormbridge_launch WHERE launchid = ?", [
+      args.launchid,
+    ]);
+    if (!launch || launch.userid !== userid) throw new LmsApiError("invalidlaunch", "Unknown launch for this user");
+    const scorm = db.get<{ version: string }>("SELECT version FROM mdl_scorm WHERE id = ?", [launch.scormid]);
+    const version = scorm?.version === "SCORM_1.2" ? "1.2" : "2004";
+    const ops: Op[] = [];
+    for (const raw of args.ops) {
+      const op = parseOp(raw);
+      if (!op) throw new LmsApiError("invalidparameter", "Malformed op");
+      ops.push(op);
+    }
+    const rejected: Array<{ seq: number; element: string; reason: string }> = [];
+    let acked = launch.ackedseq;
+    db.transaction(() => {
+      for (const op of [...ops].sort((a, b) => a.seq - b.seq)) {
+        if (op.seq <= acked) continue;
+        if (op.seq !== acked + 1) {
+          rejected.push({ seq: op.seq, element: op.element, reason: "gap" });
+          break;
+        }
+        if (op.element.startsWith("cmi.")) {
+          tracks.insertTrack(launch.attemptid, launch.scoid, toStoredElement(op.element, version), op.value);
+        }
+        acked = op.seq;
+      }
+      db.run("UPDATE mdl_local_externalscormbridge_launch SET ackedseq = ?, terminated = ? WHERE id = ?", [
+        acked,
+        args.terminate === true ? 1 : 0,
+        launch.id,
+      ]);
+    });
+    return { ackedseq: acked, rejected };
+  }
+}

@@ -1,0 +1,63 @@
+// The Moodle twin: one embedded database, the mod_scorm pieces over it, and its web server.
+import type express from "express";
+import { Activities } from "./activities.ts";
+import { TwinDb, type Params, type Row } from "./db.ts";
+import { LmsApi } from "./lms-api.ts";
+import { People } from "./people.ts";
+import { createTwinServer } from "./server.ts";
+import { Sessions } from "./sessions.ts";
+import { Tracks } from "./tracks.ts";
+
+export interface MoodleTwinOptions {
+  bridgeDir: string;
+  framePath?: string;
+}
+
+export class MoodleTwin {
+  private origin = "";
+
+  private constructor(
+    readonly db: TwinDb,
+    readonly people: People,
+    readonly activities: Activities,
+    readonly tracks: Tracks,
+    readonly sessions: Sessions,
+    readonly app: express.Express,
+  ) {}
+
+  static async create(options: MoodleTwinOptions): Promise<MoodleTwin> {
+    const db = await TwinDb.open();
+    const people = new People(db);
+    const activities = new Activities(db);
+    const tracks = new Tracks(db);
+    const sessions = new Sessions();
+    const api = new LmsApi({ db, people, activities, tracks, framePath: options.framePath ?? "/bridge/frame.html" });
+    let twin: MoodleTwin | undefined;
+    const app = createTwinServer({
+      people,
+      activities,
+      tracks,
+      sessions,
+      api,
+      bridgeDir: options.bridgeDir,
+      wwwroot: () => twin?.origin ?? "",
+    });
+    twin = new MoodleTwin(db, people, activities, tracks, sessions, app);
+    return twin;
+  }
+
+  /** Set once the server listens: Moodle's $CFG->wwwroot. */
+  setWwwroot(origin: string): void {
+    this.origin = origin;
+  }
+
+  /** Read-only SQL for drivers and properties. */
+  query(sql: string, params: Params = []): Row[] {
+    if (!/^\s*(SELECT|WITH)\b/i.test(sql)) throw new Error("Only SELECT queries may be run against the twin");
+    return this.db.all(sql, params);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

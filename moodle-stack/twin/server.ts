@@ -1,0 +1,130 @@
+// The twin's web server on the LMS origin: login, the SCORM player page, the bridge's LMS-side script, and
+// Moodle's ajax endpoint carrying the LMS API.
+import path from "node:path";
+import express, { type Request, type Response } from "express";
+import type { Activities } from "./activities.ts";
+import { loginPage, playerPage } from "./pages.ts";
+import type { People } from "./people.ts";
+import type { Session, Sessions } from "./sessions.ts";
+import type { Tracks } from "./tracks.ts";
+import { LmsApiError, type LmsApi } from "./lms-api.ts";
+
+export interface TwinServerDeps {
+  people: People;
+  activities: Activities;
+  tracks: Tracks;
+  sessions: Sessions;
+  api: LmsApi;
+  /** Folder holding the built bridge LMS-side script `bridge-lms.js`. */
+  bridgeDir: string;
+  wwwroot: () => string;
+}
+
+const BRIDGE_SCRIPT = "/local/externalscormbridge/bridge-lms.js";
+
+function safeReturnTo(value: unknown): string {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export function createTwinServer(deps: TwinServerDeps): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    next();
+  });
+
+  const session = (req: Request): Session | undefined => deps.sessions.fromCookieHeader(req.headers.cookie);
+
+  app.get("/login/index.php", (req, res) => {
+    res.type("html").send(loginPage(null, safeReturnTo(req.query.returnto)));
+  });
+  app.post("/login/index.php", express.urlencoded({ extended: false, limit: "16kb" }), (req, res) => {
+    const body = req.body as Record<string, unknown>;
+    const userid = deps.people.authenticate(String(body.username ?? ""), String(body.password ?? ""));
+    if (!userid) {
+      res.status(200).type("html").send(loginPage("Invalid login, please try again", safeReturnTo(body.returnto)));
+      return;
+    }
+    res.setHeader("Set-Cookie", deps.sessions.cookie(deps.sessions.create(userid)));
+    res.redirect(303, safeReturnTo(body.returnto));
+  });
+
+  app.get("/", (req, res) => {
+    const s = session(req);
+    res.type("html").send(s ? "<!doctype html><title>Dashboard</title><h1>Dashboard</h1>" : loginPage(null, "/"));
+  });
+
+  app.get("/mod/scorm/player.php", (req: Request, res: Response) => {
+    const s = session(req);
+    if (!s) {
+      res.redirect(303, `/login/index.php?returnto=${encodeURIComponent(req.originalUrl)}`);
+      return;
+    }
+    const cmid = Number(req.query.cm);
+    const scoid = Number(req.query.scoid);
+    const activity = Number.isSafeInteger(cmid) ? deps.activities.byCmid(cmid) : undefined;
+    const sco = activity && Number.isSafeInteger(scoid) ? deps.activities.sco(activity.scormid, scoid) : undefined;
+    if (!activity || !sco) {
+      res.status(404).type("text/plain").send("Activity or SCO not found");
+      return;
+    }
+    if (!deps.people.isEnrolled(s.userid, activity.course)) {
+      res.status(403).type("text/plain").send("You cannot enter this course");
+      return;
+    }
+    // player.php creates the attempt and x.start.time for the launched SCO.
+    const attempt = deps.tracks.lastAttempt(s.userid, activity.scormid);
+    const attemptid = deps.tracks.attemptId(s.userid, activity.scormid, attempt);
+    deps.tracks.insertTrack(attemptid, sco.id, "x.start.time", String(Math.floor(Date.now() / 1000)));
+    const cdnOrigin = new URL(activity.cdnurl).origin;
+    res.setHeader(
+      "Content-Security-Policy",
+      `default-src 'self'; script-src 'self'; style-src 'unsafe-inline'; frame-src ${cdnOrigin}; frame-ancestors 'self'`,
+    );
+    res.type("html").send(
+      playerPage({
+        title: "SCORM player",
+        config: { wwwroot: deps.wwwroot(), sesskey: s.sesskey, cmid, scoid },
+        bridgeScript: BRIDGE_SCRIPT,
+      }),
+    );
+  });
+
+  app.get(BRIDGE_SCRIPT, (_req, res) => {
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(path.join(deps.bridgeDir, "bridge-lms.js"));
+  });
+
+  app.post("/lib/ajax/service.php", express.json({ limit: "8mb" }), (req, res) => {
+    const s = session(req);
+    if (!s) {
+      res.json({ error: "You are not logged in", errorcode: "servicerequireslogin" });
+      return;
+    }
+    if (req.query.sesskey !== s.sesskey) {
+      res.json({ error: "Your session has most likely timed out. Please log in again.", errorcode: "invalidsesskey" });
+      return;
+    }
+    const calls = Array.isArray(req.body) ? (req.body as Array<Record<string, unknown>>) : [];
+    res.json(
+      calls.map((call) => {
+        const args = (call.args ?? {}) as Record<string, unknown>;
+        try {
+          if (call.methodname === "local_externalscormbridge_launch") return { error: false, data: deps.api.launch(s.userid, args) };
+          if (call.methodname === "local_externalscormbridge_commit") return { error: false, data: deps.api.commit(s.userid, args) };
+          throw new LmsApiError("servicenotavailable", "Web service is not available");
+        } catch (error) {
+          const e = error instanceof LmsApiError ? error : new LmsApiError("generalexceptionmessage", String(error));
+          return { error: true, exception: { errorcode: e.errorcode, message: e.message } };
+        }
+      }),
+    );
+  });
+
+  app.use((_req, res) => {
+    res.status(404).type("text/plain").send("Not found");
+  });
+  return app;
+}
