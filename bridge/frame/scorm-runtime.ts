@@ -55,8 +55,10 @@ export function createSeededApi(seed: LaunchSeed, hooks: RuntimeHooks): ApiFacad
   const runtime = createRuntime(seed.version);
   const flat: Record<string, string> = {};
   for (const [element, value] of seed.values) flat[element] = value;
-  const load = runtime.loadFromFlattenedJSON;
-  if (load) load.call(runtime, flat, "");
+  runtime.loadFromFlattenedJSON?.call(runtime, flat, "");
+  // scorm-again's loader skips empty values, so a stored "" would read back as 403 (not initialized);
+  // set those directly, the same way the loader sets the others.
+  for (const [element, value] of seed.values) if (value === "") runtime.setCMIValue?.call(runtime, element, "");
 
   const [, finish, , set, commit] = METHODS[seed.version];
   const facade: ApiFacade = {};

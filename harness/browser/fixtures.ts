@@ -1,0 +1,58 @@
+// Playwright fixtures for everything that runs in a browser: per worker, the bridge under test is built,
+// the embedded stack started and Chromium launched against it; per test, an LMS driver.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { test as base, chromium, type Browser } from "@playwright/test";
+import { resolveBridge } from "../bridges/resolve-bridge.ts";
+import type { LmsDriver } from "../lms-driver/lms-driver.ts";
+import { createTwinDriver } from "../lms-driver/twin-driver.ts";
+import { startEmbeddedStack, type EmbeddedStack } from "../stack/embedded-stack.ts";
+import { baseChromiumArgs, chooseChromium } from "./chromium.ts";
+
+export interface WorkerFixtures {
+  bridgeName: string;
+  stack: EmbeddedStack;
+  browser: Browser;
+}
+
+export const test = base.extend<{ lms: LmsDriver }, WorkerFixtures>({
+  bridgeName: [process.env.ESB_BRIDGE ?? "reference", { scope: "worker", option: true }],
+  stack: [
+    async ({ bridgeName }, use) => {
+      const dir = await mkdtemp(path.join(os.tmpdir(), "esb-bridge-"));
+      try {
+        const built = await resolveBridge(bridgeName).build(dir);
+        const stack = await startEmbeddedStack({ bridgeDir: built.dir });
+        try {
+          await use(stack);
+        } finally {
+          await stack.close();
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    { scope: "worker" },
+  ],
+  browser: [
+    async ({ stack }, use) => {
+      const choice = chooseChromium();
+      const browser = await chromium.launch({
+        executablePath: choice.executablePath,
+        args: [...baseChromiumArgs(), ...stack.browserArgs()],
+      });
+      try {
+        await use(browser);
+      } finally {
+        await browser.close();
+      }
+    },
+    { scope: "worker" },
+  ],
+  lms: async ({ stack }, use) => {
+    await use(createTwinDriver(stack));
+  },
+});
+
+export { expect } from "@playwright/test";

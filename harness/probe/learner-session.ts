@@ -1,0 +1,34 @@
+// One learner visit: a fresh browser context, sign-in through the LMS, the player page, and the probe SCO.
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { CdnActivity, LmsDriver, LmsUser } from "../lms-driver/lms-driver.ts";
+import { waitForProbe, type ProbeHandle } from "./probe-client.ts";
+
+export interface LearnerSession {
+  context: BrowserContext;
+  page: Page;
+  probe: ProbeHandle;
+  close(): Promise<void>;
+}
+
+export async function openLearnerSession(
+  browser: Browser,
+  lms: LmsDriver,
+  cdnOrigin: string,
+  activity: CdnActivity,
+  user: LmsUser,
+  scoIndex = 0,
+): Promise<LearnerSession> {
+  const sco = activity.scoes[scoIndex];
+  if (!sco) throw new Error(`Activity ${activity.cmid} has no SCO #${scoIndex}`);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await lms.login(page, user);
+    await page.goto(lms.playerUrl(activity, sco.id));
+    const probe = await waitForProbe(page, cdnOrigin);
+    return { context, page, probe, close: () => context.close() };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}

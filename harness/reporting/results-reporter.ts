@@ -1,0 +1,52 @@
+// Playwright reporter for conformance runs: turns property tests into reports/results.json.
+import type { FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { PROJECT_ROOT } from "../packages/package-files.ts";
+import { assembleResults, writeResults, type PropertyResult } from "./results-file.ts";
+import { reportsDir } from "./reports-dir.ts";
+
+const annotation = (test: TestCase, result: TestResult, type: string): string | undefined =>
+  [...result.annotations, ...test.annotations].find((a) => a.type === type)?.description;
+
+export default class ResultsReporter implements Reporter {
+  private readonly startedAt = new Date();
+  private readonly observed = new Map<string, Omit<PropertyResult, "id" | "title">>();
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const id = annotation(test, result, "property") ?? /@(P\d{2})\b/.exec(test.title)?.[1];
+    if (!id) return;
+    const status = result.status === "passed" ? "passed" : result.status === "skipped" ? "skipped" : "failed";
+    const seed = annotation(test, result, "seed");
+    const runs = annotation(test, result, "runs");
+    const message = result.errors.map((e) => e.message ?? e.value ?? "").join("\n").replace(/\u001b\[[0-9;]*m/g, "");
+    this.observed.set(id, {
+      status,
+      runs: runs ? Number(runs) : null,
+      seed: seed ? Number(seed) : null,
+      durationMs: result.duration,
+      message: status === "failed" ? message || `Test ended with status ${result.status}` : "",
+    });
+  }
+
+  async onEnd(_result: FullResult): Promise<void> {
+    const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string };
+    const selected = new Set((process.env.ESB_PROPERTIES ?? "").split(",").filter(Boolean));
+    const results = assembleResults(
+      {
+        version: pkg.version,
+        stack: process.env.ESB_STACK ?? "embedded",
+        bridge: process.env.ESB_BRIDGE ?? "reference",
+        startedAt: this.startedAt.toISOString(),
+        durationMs: Date.now() - this.startedAt.getTime(),
+      },
+      this.observed,
+      selected,
+    );
+    await writeResults(reportsDir(), results);
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+}
