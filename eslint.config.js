@@ -3,18 +3,22 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "build/**", "reports/**", "test-results/**"] },
+  { ignores: ["node_modules/**", "build/**", "reports/**", "test-results/**", "scratch/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts"],
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/no-explicit-any": "error",
     },
   },
   {
     files: ["packages-under-test/**/*.js"],
+    rules: { "@typescript-eslint/no-unused-vars": ["error", { caughtErrorsIgnorePattern: "^_" }] },
     languageOptions: {
       globals: { window: "readonly", document: "readonly", localStorage: "readonly", console: "readonly" },
     },

@@ -14,7 +14,11 @@ const reporter: ReporterDescription[] = conformanceRun
       ["allure-playwright", { resultsDir: path.join(out, "allure-results") }],
       ["./harness/reporting/results-reporter.ts"],
     ]
-  : [["list"], ["junit", { outputFile: path.join(out, "project-tests.junit.xml") }], ["./harness/reporting/closing-line-reporter.ts"]];
+  : [
+      ["list"],
+      ["junit", { outputFile: path.join(out, "project-tests.junit.xml") }],
+      ["./harness/reporting/closing-line-reporter.ts"],
+    ];
 
 export default defineConfig({
   reporter,

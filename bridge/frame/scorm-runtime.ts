@@ -38,7 +38,10 @@ const METHODS: Record<ScormVersion, readonly string[]> = {
   ],
 };
 
-export const API_GLOBAL: Record<ScormVersion, "API" | "API_1484_11"> = { "1.2": "API", "2004": "API_1484_11" };
+export const API_GLOBAL: Record<ScormVersion, "API" | "API_1484_11"> = {
+  "1.2": "API",
+  "2004": "API_1484_11",
+};
 
 const SETTINGS = { lmsCommitUrl: false, autocommit: false, logLevel: 5 } as const;
 
@@ -58,7 +61,8 @@ export function createSeededApi(seed: LaunchSeed, hooks: RuntimeHooks): ApiFacad
   runtime.loadFromFlattenedJSON?.call(runtime, flat, "");
   // scorm-again's loader skips empty values, so a stored "" would read back as 403 (not initialized);
   // set those directly, the same way the loader sets the others.
-  for (const [element, value] of seed.values) if (value === "") runtime.setCMIValue?.call(runtime, element, "");
+  for (const [element, value] of seed.values)
+    if (value === "") runtime.setCMIValue?.call(runtime, element, "");
 
   const [, finish, , set, commit] = METHODS[seed.version];
   const facade: ApiFacade = {};

@@ -28,23 +28,27 @@ export function openFrameChannel(
   iframe.src = url.href;
 
   return new Promise((resolve, reject) => {
-    iframe.addEventListener("load", () => {
-      const target = iframe.contentWindow;
-      if (!target) {
-        reject(new Error("The bridge frame did not load"));
-        return;
-      }
-      const channel = new MessageChannel();
-      const hello: HelloMessage = { protocol: PROTOCOL, v: PROTOCOL_VERSION, type: "hello", nonce };
-      channel.port1.onmessage = (event: MessageEvent): void => {
-        const message = parseFrameToLms(event.data);
-        if (message?.type === "ready" && message.nonce === nonce) {
-          channel.port1.onmessage = null;
-          resolve({ iframe, port: channel.port1 });
+    iframe.addEventListener(
+      "load",
+      () => {
+        const target = iframe.contentWindow;
+        if (!target) {
+          reject(new Error("The bridge frame did not load"));
+          return;
         }
-      };
-      target.postMessage(hello, cdnOrigin, [channel.port2]);
-    }, { once: true });
+        const channel = new MessageChannel();
+        const hello: HelloMessage = { protocol: PROTOCOL, v: PROTOCOL_VERSION, type: "hello", nonce };
+        channel.port1.onmessage = (event: MessageEvent): void => {
+          const message = parseFrameToLms(event.data);
+          if (message?.type === "ready" && message.nonce === nonce) {
+            channel.port1.onmessage = null;
+            resolve({ iframe, port: channel.port1 });
+          }
+        };
+        target.postMessage(hello, cdnOrigin, [channel.port2]);
+      },
+      { once: true },
+    );
     container.appendChild(iframe);
   });
 }

@@ -54,7 +54,10 @@ export class LmsApiClient {
   }
 
   launch(): Promise<LaunchResult> {
-    return this.call("local_externalscormbridge_launch", { cmid: this.config.cmid, scoid: this.config.scoid });
+    return this.call("local_externalscormbridge_launch", {
+      cmid: this.config.cmid,
+      scoid: this.config.scoid,
+    });
   }
 
   commit(launchid: string, ops: Op[], terminate: boolean): Promise<CommitResult> {

@@ -21,7 +21,11 @@ export async function startPlayer(doc: Document): Promise<void> {
     client,
     launch.launchid,
     (ackedSeq) => send({ type: "ack", ackedSeq }),
-    (error) => showMessage(doc, `Your progress could not be saved: ${error instanceof Error ? error.message : String(error)}`),
+    (error) =>
+      showMessage(
+        doc,
+        `Your progress could not be saved: ${error instanceof Error ? error.message : String(error)}`,
+      ),
   );
   port.onmessage = (event: MessageEvent): void => {
     const message = parseFrameToLms(event.data);

@@ -1,6 +1,7 @@
 // Generates valid single-SCO manifests for the probe SCO, declaring their version the many ways authors write
 // it (or not at all, leaving only the namespaces), with arbitrary identifiers and titles.
 import fc from "fast-check";
+import { printableText } from "./text-arbitrary.ts";
 
 export type DeclaredVersion = "1.2" | "2004";
 
@@ -11,7 +12,10 @@ export interface GeneratedManifest {
 }
 
 const xmlEscape = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c,
+  );
 
 export const SCHEMAVERSION_SPELLINGS: Record<DeclaredVersion, readonly string[]> = {
   "1.2": ["1.2", "CAM 1.2", "SCORM 1.2", " 1.2 "],
@@ -32,7 +36,7 @@ const NAMESPACES: Record<DeclaredVersion, string> = {
 };
 
 const identifier = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.-]{0,20}$/);
-const title = fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }).filter((s) => s.trim().length > 0 && !/[\u0000-\u001f]/.test(s));
+const title = printableText(1, 40).filter((s) => s.trim().length > 0);
 
 function changeCase(s: string, upper: boolean): string {
   return upper ? s.toUpperCase() : s;
@@ -65,7 +69,14 @@ export function manifestArbitrary(): fc.Arbitrary<GeneratedManifest> {
 export function buildProbeManifest(
   version: DeclaredVersion,
   schemaversion: string | null,
-  ids: { manifestId: string; orgId: string; itemId: string; resId: string; orgTitle: string; itemTitle: string },
+  ids: {
+    manifestId: string;
+    orgId: string;
+    itemId: string;
+    resId: string;
+    orgTitle: string;
+    itemTitle: string;
+  },
 ): string {
   const scormtypeAttr = version === "1.2" ? "adlcp:scormtype" : "adlcp:scormType";
   const metadata =

@@ -2,6 +2,7 @@
 // values, interactions and objectives in a legal order, some elements written more than once), and how the
 // session ends.
 import fc from "fast-check";
+import { printableText } from "./text-arbitrary.ts";
 import type { DeclaredVersion } from "./manifest-arbitrary.ts";
 
 export type Write = [element: string, value: string];
@@ -13,7 +14,7 @@ export interface TrackingScript {
   ending: Ending;
 }
 
-const text = (max: number) => fc.string({ unit: "grapheme", maxLength: max }).filter((s) => !/[\u0000-\u001f]/.test(s));
+const text = (max: number) => printableText(0, max);
 const word = fc.stringMatching(/^[A-Za-z0-9]{1,12}$/);
 const decimal = (min: number, max: number) =>
   fc.integer({ min: min * 100, max: max * 100 }).map((n) => String(n / 100));
@@ -25,7 +26,9 @@ function coreWrites(version: DeclaredVersion): fc.Arbitrary<Write>[] {
   if (version === "1.2") {
     return [
       text(255).map((v): Write => ["cmi.core.lesson_location", v]),
-      fc.constantFrom("passed", "completed", "failed", "incomplete", "browsed").map((v): Write => ["cmi.core.lesson_status", v]),
+      fc
+        .constantFrom("passed", "completed", "failed", "incomplete", "browsed")
+        .map((v): Write => ["cmi.core.lesson_status", v]),
       decimal(0, 100).map((v): Write => ["cmi.core.score.raw", v]),
       decimal(0, 100).map((v): Write => ["cmi.core.score.min", v]),
       decimal(0, 100).map((v): Write => ["cmi.core.score.max", v]),
@@ -37,7 +40,9 @@ function coreWrites(version: DeclaredVersion): fc.Arbitrary<Write>[] {
   }
   return [
     text(1000).map((v): Write => ["cmi.location", v]),
-    fc.constantFrom("completed", "incomplete", "not attempted", "unknown").map((v): Write => ["cmi.completion_status", v]),
+    fc
+      .constantFrom("completed", "incomplete", "not attempted", "unknown")
+      .map((v): Write => ["cmi.completion_status", v]),
     fc.constantFrom("passed", "failed", "unknown").map((v): Write => ["cmi.success_status", v]),
     decimal(-1, 1).map((v): Write => ["cmi.score.scaled", v]),
     decimal(0, 100).map((v): Write => ["cmi.score.raw", v]),
@@ -50,7 +55,10 @@ function coreWrites(version: DeclaredVersion): fc.Arbitrary<Write>[] {
 
 function interactionWrites(version: DeclaredVersion, index: number): fc.Arbitrary<Write[]> {
   const base = `cmi.interactions.${index}`;
-  const result = version === "1.2" ? fc.constantFrom("correct", "wrong", "unanticipated", "neutral") : fc.constantFrom("correct", "incorrect", "unanticipated", "neutral");
+  const result =
+    version === "1.2"
+      ? fc.constantFrom("correct", "wrong", "unanticipated", "neutral")
+      : fc.constantFrom("correct", "incorrect", "unanticipated", "neutral");
   const response = version === "1.2" ? "student_response" : "learner_response";
   return fc
     .record({ id: word, response: word, result, weighting: decimal(0, 10), withResponse: fc.boolean() })
@@ -83,12 +91,12 @@ export function trackingScriptArbitrary(): fc.Arbitrary<TrackingScript> {
     fc
       .record({
         core: fc.array(fc.oneof(...coreWrites(version)), { minLength: 1, maxLength: 12 }),
-        interactions: fc.integer({ min: 0, max: 3 }).chain((n) =>
-          fc.tuple(...Array.from({ length: n }, (_, i) => interactionWrites(version, i))),
-        ),
-        objectives: fc.integer({ min: 0, max: 2 }).chain((n) =>
-          fc.tuple(...Array.from({ length: n }, (_, i) => objectiveWrites(version, i))),
-        ),
+        interactions: fc
+          .integer({ min: 0, max: 3 })
+          .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => interactionWrites(version, i)))),
+        objectives: fc
+          .integer({ min: 0, max: 2 })
+          .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => objectiveWrites(version, i)))),
         ending: fc.constantFrom<Ending>("commit", "terminate", "commit-then-terminate"),
       })
       .map(({ core, interactions, objectives, ending }) => ({

@@ -6,13 +6,17 @@ export const MUTANTS: readonly MutantDefinition[] = [
     name: "both-api-globals",
     targets: ["P02"],
     description: "Exposes the runtime as both window.API and window.API_1484_11.",
-    substitutions: { "bridge/frame/scorm-runtime.ts": "conformance/mutants/both-api-globals/scorm-runtime.ts" },
+    substitutions: {
+      "bridge/frame/scorm-runtime.ts": "conformance/mutants/both-api-globals/scorm-runtime.ts",
+    },
   },
   {
     name: "commit-only-on-terminate",
     targets: ["P05"],
     description: "Commit returns true but ops are only sent at Terminate.",
-    substitutions: { "bridge/frame/op-outbox.ts": "conformance/mutants/commit-only-on-terminate/op-outbox.ts" },
+    substitutions: {
+      "bridge/frame/op-outbox.ts": "conformance/mutants/commit-only-on-terminate/op-outbox.ts",
+    },
   },
   {
     name: "truncate-suspend-data",

@@ -7,7 +7,11 @@ import { expect, test } from "../../harness/browser/fixtures.ts";
 import { openLearnerSession } from "../../harness/probe/learner-session.ts";
 import { requireProperty, propertyTestTitle } from "../../harness/properties/property-meta.ts";
 import { runProperty } from "../../harness/properties/run-property.ts";
-import { buildProbeManifest, manifestArbitrary, type GeneratedManifest } from "../generators/manifest-arbitrary.ts";
+import {
+  buildProbeManifest,
+  manifestArbitrary,
+  type GeneratedManifest,
+} from "../generators/manifest-arbitrary.ts";
 
 const META = requireProperty("P02");
 const EXPECTED_COLUMN = { "1.2": "SCORM_1.2", "2004": "SCORM_1.3" } as const;
@@ -16,7 +20,11 @@ const EXPECTED_GLOBAL = { "1.2": "API", "2004": "API_1484_11" } as const;
 const ids = { manifestId: "M", orgId: "O", itemId: "I", resId: "R", orgTitle: "Org", itemTitle: "Item" };
 const EXAMPLES: GeneratedManifest[] = [
   { version: "1.2", schemaversion: "1.2", xml: buildProbeManifest("1.2", "1.2", ids) },
-  { version: "2004", schemaversion: "2004 4th Edition", xml: buildProbeManifest("2004", "2004 4th Edition", ids) },
+  {
+    version: "2004",
+    schemaversion: "2004 4th Edition",
+    xml: buildProbeManifest("2004", "2004 4th Edition", ids),
+  },
   { version: "2004", schemaversion: null, xml: buildProbeManifest("2004", null, ids) },
 ];
 
@@ -34,9 +42,10 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
     async (generated) => {
       const manifestUrl = await stack.publishProbePackage(`p02-${packageCounter++}`, generated.xml);
       const activity = await lms.createCdnActivity(course, "P02 activity", manifestUrl);
-      expect(activity.version, `version detected from schemaversion ${JSON.stringify(generated.schemaversion)}`).toBe(
-        EXPECTED_COLUMN[generated.version],
-      );
+      expect(
+        activity.version,
+        `version detected from schemaversion ${JSON.stringify(generated.schemaversion)}`,
+      ).toBe(EXPECTED_COLUMN[generated.version]);
       const session = await openLearnerSession(browser, lms, stack.origins.cdn, activity, user);
       try {
         const discovery = await session.probe.discovery();
@@ -46,7 +55,9 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
           EXPECTED_GLOBAL[generated.version],
         ]);
         const visible = discovery.levels.flatMap((l) => l.names);
-        expect(visible, "no other window the SCO can reach exposes an API").toEqual([EXPECTED_GLOBAL[generated.version]]);
+        expect(visible, "no other window the SCO can reach exposes an API").toEqual([
+          EXPECTED_GLOBAL[generated.version],
+        ]);
       } finally {
         await session.close();
       }

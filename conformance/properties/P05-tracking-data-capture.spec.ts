@@ -19,7 +19,14 @@ import { trackingScriptArbitrary, type TrackingScript } from "../generators/trac
 const META = requireProperty("P05");
 
 /** What mod_scorm itself may add: the launch time, the accumulated time and status rewrites at finish. */
-const DERIVED = new Set(["x.start.time", "cmi.core.total_time", "cmi.total_time", "cmi.core.lesson_status", "cmi.completion_status", "cmi.success_status"]);
+const DERIVED = new Set([
+  "x.start.time",
+  "cmi.core.total_time",
+  "cmi.total_time",
+  "cmi.core.lesson_status",
+  "cmi.completion_status",
+  "cmi.success_status",
+]);
 
 const API = {
   "1.2": { init: "LMSInitialize", set: "LMSSetValue", commit: "LMSCommit", finish: "LMSFinish" },
@@ -37,7 +44,8 @@ function callsFor(script: TrackingScript): ProbeCall[] {
 
 function expectedValues(script: TrackingScript): Map<string, string> {
   const expected = new Map<string, string>();
-  for (const [element, value] of script.writes) expected.set(storedElementName(script.version, element), value);
+  for (const [element, value] of script.writes)
+    expected.set(storedElementName(script.version, element), value);
   return expected;
 }
 
@@ -52,15 +60,30 @@ const EXAMPLES: TrackingScript[] = [
     ],
     ending: "commit",
   },
-  { version: "2004", writes: [["cmi.location", "é € 中 \" & < >"], ["cmi.objectives.0.id", "obj1"], ["cmi.objectives.0.score.raw", "42"]], ending: "commit" },
+  {
+    version: "2004",
+    writes: [
+      ["cmi.location", 'é € 中 " & < >'],
+      ["cmi.objectives.0.id", "obj1"],
+      ["cmi.objectives.0.score.raw", "42"],
+    ],
+    ending: "commit",
+  },
 ];
 
 test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
   const course = await lms.createCourse("P05 course");
   const activities: Record<string, CdnActivity> = {};
-  for (const [version, pkg] of [["1.2", "probe-scorm12"], ["2004", "probe-scorm2004-4th"]] as const) {
+  for (const [version, pkg] of [
+    ["1.2", "probe-scorm12"],
+    ["2004", "probe-scorm2004-4th"],
+  ] as const) {
     const manifest = await readFile(path.join(PACKAGES_DIR, pkg, "imsmanifest.xml"), "utf8");
-    activities[version] = await lms.createCdnActivity(course, `P05 ${version}`, await stack.publishProbePackage(`p05-${pkg}`, manifest));
+    activities[version] = await lms.createCdnActivity(
+      course,
+      `P05 ${version}`,
+      await stack.publishProbePackage(`p05-${pkg}`, manifest),
+    );
   }
 
   await runProperty(
@@ -82,7 +105,9 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
 
         const expected = expectedValues(script);
         const matches = (rows: StoredTrack[]): boolean =>
-          [...expected].every(([element, value]) => rows.some((r) => r.element === element && r.value === value));
+          [...expected].every(([element, value]) =>
+            rows.some((r) => r.element === element && r.value === value),
+          );
         const rows = await eventually(() => lms.tracks(activity, learner), matches);
 
         for (const row of rows) {

@@ -12,7 +12,11 @@ import type { ProbeCall } from "../../harness/probe/probe-client.ts";
 import { eventually } from "../../harness/properties/eventually.ts";
 import { requireProperty, propertyTestTitle } from "../../harness/properties/property-meta.ts";
 import { runProperty } from "../../harness/properties/run-property.ts";
-import { suspendDataArbitrary, suspendDataExamples, type SuspendDataCase } from "../generators/suspend-data-arbitrary.ts";
+import {
+  suspendDataArbitrary,
+  suspendDataExamples,
+  type SuspendDataCase,
+} from "../generators/suspend-data-arbitrary.ts";
 
 const META = requireProperty("P06");
 
@@ -38,16 +42,31 @@ function firstSession(c: SuspendDataCase): ProbeCall[] {
 
 function secondSession(c: SuspendDataCase): ProbeCall[] {
   return c.version === "1.2"
-    ? [["LMSInitialize", ""], ["LMSGetValue", "cmi.core.entry"], ["LMSGetValue", "cmi.suspend_data"]]
-    : [["Initialize", ""], ["GetValue", "cmi.entry"], ["GetValue", "cmi.suspend_data"]];
+    ? [
+        ["LMSInitialize", ""],
+        ["LMSGetValue", "cmi.core.entry"],
+        ["LMSGetValue", "cmi.suspend_data"],
+      ]
+    : [
+        ["Initialize", ""],
+        ["GetValue", "cmi.entry"],
+        ["GetValue", "cmi.suspend_data"],
+      ];
 }
 
 test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
   const course = await lms.createCourse("P06 course");
   const activities: Record<string, CdnActivity> = {};
-  for (const [version, pkg] of [["1.2", "probe-scorm12"], ["2004", "probe-scorm2004-4th"]] as const) {
+  for (const [version, pkg] of [
+    ["1.2", "probe-scorm12"],
+    ["2004", "probe-scorm2004-4th"],
+  ] as const) {
     const manifest = await readFile(path.join(PACKAGES_DIR, pkg, "imsmanifest.xml"), "utf8");
-    activities[version] = await lms.createCdnActivity(course, `P06 ${version}`, await stack.publishProbePackage(`p06-${pkg}`, manifest));
+    activities[version] = await lms.createCdnActivity(
+      course,
+      `P06 ${version}`,
+      await stack.publishProbePackage(`p06-${pkg}`, manifest),
+    );
   }
 
   await runProperty(
@@ -62,12 +81,18 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
       const first = await openLearnerSession(browser, lms, stack.origins.cdn, activity, learner);
       try {
         const results = await first.probe.run(firstSession(c));
-        expect(results.filter((r) => r.ret !== "true"), "the first session's calls all succeed").toEqual([]);
+        expect(
+          results.filter((r) => r.ret !== "true"),
+          "the first session's calls all succeed",
+        ).toEqual([]);
         const rows = await eventually(
           () => lms.tracks(activity, learner),
           (rs) => rs.some((r) => r.element === "cmi.suspend_data") && rs.some((r) => /exit$/.test(r.element)),
         );
-        expect(rows.some((r) => r.element === "cmi.suspend_data"), "the first session reached the LMS").toBe(true);
+        expect(
+          rows.some((r) => r.element === "cmi.suspend_data"),
+          "the first session reached the LMS",
+        ).toBe(true);
       } finally {
         await first.close();
       }

@@ -10,7 +10,10 @@ export type Substitutions = Record<string, string>;
 
 function substitutionPlugin(substitutions: Substitutions): Plugin {
   const byOriginal = new Map(
-    Object.entries(substitutions).map(([from, to]) => [path.join(PROJECT_ROOT, from), path.join(PROJECT_ROOT, to)]),
+    Object.entries(substitutions).map(([from, to]) => [
+      path.join(PROJECT_ROOT, from),
+      path.join(PROJECT_ROOT, to),
+    ]),
   );
   const replacements = new Set(byOriginal.values());
   return {
@@ -38,8 +41,16 @@ export async function bundleBridge(outDir: string, substitutions: Substitutions 
     plugins: [substitutionPlugin(substitutions)],
   };
   await Promise.all([
-    build({ ...common, entryPoints: [path.join(PROJECT_ROOT, "bridge/frame/entry.ts")], outfile: path.join(outDir, "frame.js") }),
-    build({ ...common, entryPoints: [path.join(PROJECT_ROOT, "bridge/lms/entry.ts")], outfile: path.join(outDir, "bridge-lms.js") }),
+    build({
+      ...common,
+      entryPoints: [path.join(PROJECT_ROOT, "bridge/frame/entry.ts")],
+      outfile: path.join(outDir, "frame.js"),
+    }),
+    build({
+      ...common,
+      entryPoints: [path.join(PROJECT_ROOT, "bridge/lms/entry.ts")],
+      outfile: path.join(outDir, "bridge-lms.js"),
+    }),
     copyFile(path.join(PROJECT_ROOT, "bridge/frame/frame.html"), path.join(outDir, "frame.html")),
   ]);
 }

@@ -30,7 +30,13 @@ export class RequestLog {
         return end(chunk, ...rest);
       }) as Response["end"];
       res.on("finish", () => {
-        this.entries.push({ method: req.method, url: req.originalUrl, status: res.statusCode, bytes, at: Date.now() });
+        this.entries.push({
+          method: req.method,
+          url: req.originalUrl,
+          status: res.statusCode,
+          bytes,
+          at: Date.now(),
+        });
       });
       next();
     };

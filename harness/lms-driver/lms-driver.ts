@@ -32,7 +32,7 @@ export interface LmsDriver {
   enrol(user: LmsUser, courseId: number): Promise<void>;
   /** Creates a SCORM activity of the "CDN URL" type from an imsmanifest.xml URL. */
   createCdnActivity(courseId: number, name: string, manifestUrl: string): Promise<CdnActivity>;
-  /** Signs the user in through the LMS's login form in the given page. */
+  /** Signs the user in: the page's browser context then carries the LMS session cookie. */
   login(page: Page, user: LmsUser): Promise<void>;
   playerUrl(activity: CdnActivity, scoid: number): string;
   /** Every stored track of a user in an activity (mod_scorm's element spelling), in insertion order. */

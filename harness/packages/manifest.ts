@@ -35,7 +35,8 @@ function children(node: Node | undefined, name: string): Node[] {
   const out: Node[] = [];
   for (const [key, value] of Object.entries(node)) {
     if (key.startsWith("@_") || local(key) !== name) continue;
-    for (const v of Array.isArray(value) ? value : [value]) out.push(typeof v === "object" && v ? (v as Node) : { "#text": v });
+    for (const v of Array.isArray(value) ? value : [value])
+      out.push(typeof v === "object" && v ? (v as Node) : { "#text": v });
   }
   return out;
 }
@@ -43,7 +44,8 @@ function children(node: Node | undefined, name: string): Node[] {
 function attr(node: Node | undefined, name: string): string {
   if (!node) return "";
   for (const [key, value] of Object.entries(node)) {
-    if (key.startsWith("@_") && local(key.slice(2)).toLowerCase() === name.toLowerCase()) return String(value);
+    if (key.startsWith("@_") && local(key.slice(2)).toLowerCase() === name.toLowerCase())
+      return String(value);
   }
   return "";
 }
@@ -66,7 +68,8 @@ function joinLaunch(base: string, href: string, parameters: string): string {
 const ITEM_DATA = ["masteryscore", "datafromlms", "maxtimeallowed", "timelimitaction", "completionThreshold"];
 
 export function parseManifest(xml: string): ParsedManifest {
-  if (/<!ENTITY/i.test(xml)) throw new ManifestError("The manifest declares XML entities, which are not allowed.");
+  if (/<!ENTITY/i.test(xml))
+    throw new ManifestError("The manifest declares XML entities, which are not allowed.");
   const parser = new XMLParser({
     ignoreAttributes: false,
     processEntities: false,
@@ -87,8 +90,9 @@ export function parseManifest(xml: string): ParsedManifest {
   const namespaces = Object.entries(manifest)
     .filter(([k]) => k.startsWith("@_xmlns") || local(k.slice(2)) === "schemaLocation")
     .map(([, v]) => String(v));
-  const detected =
-    (schemaversion ? versionFromSchemaVersion(schemaversion) : null) ?? versionFromNamespaces(namespaces);
+  const detected = schemaversion
+    ? versionFromSchemaVersion(schemaversion)
+    : versionFromNamespaces(namespaces);
   if (!detected) {
     throw new ManifestError(
       schemaversion
@@ -127,7 +131,15 @@ export function parseManifest(xml: string): ParsedManifest {
         const value = text(children(item, name)[0]) || attr(children(item, name)[0], "value");
         if (value) data[name.toLowerCase()] = value;
       }
-      items.push({ identifier, title: text(children(item, "title")[0]), organization, parent, launch, scormtype, data });
+      items.push({
+        identifier,
+        title: text(children(item, "title")[0]),
+        organization,
+        parent,
+        launch,
+        scormtype,
+        data,
+      });
       walk(item, organization, identifier);
     }
   };

@@ -10,10 +10,14 @@ export interface DetectedVersion {
 }
 
 export function versionFromSchemaVersion(text: string): DetectedVersion | null {
-  const s = text.trim().toLowerCase().replace(/\s+/g, " ").replace(/^scorm ?/, "");
+  const s = text
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/^scorm ?/, "");
   if (/^(cam )?1\.2$/.test(s)) return { version: "1.2", edition: null, source: "schemaversion" };
   if (/^(cam )?1\.3$/.test(s)) return { version: "2004", edition: 2, source: "schemaversion" };
-  const m = /^2004(?: ?(\d)\s*(?:st|nd|rd|th)?\b.*)?$/.exec(s);
+  const m = /^2004(?:\s+(\d)\s*(?:st|nd|rd|th)?\b.*)?$/.exec(s);
   if (m) {
     const n = m[1] ? Number(m[1]) : NaN;
     const edition = n === 2 || n === 3 || n === 4 ? n : null;
@@ -27,6 +31,7 @@ export function versionFromNamespaces(namespaces: readonly string[]): DetectedVe
   if (ns.some((n) => n.includes("adlcp_v1p3") || n.includes("adlseq") || n.includes("adlnav"))) {
     return { version: "2004", edition: null, source: "namespace" };
   }
-  if (ns.some((n) => n.includes("adlcp_rootv1p2"))) return { version: "1.2", edition: null, source: "namespace" };
+  if (ns.some((n) => n.includes("adlcp_rootv1p2")))
+    return { version: "1.2", edition: null, source: "namespace" };
   return null;
 }

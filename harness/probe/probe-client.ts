@@ -24,7 +24,12 @@ export interface ProbeHandle {
 }
 
 async function playerMessage(page: Page): Promise<string> {
-  return (await page.locator("#esb-message").textContent({ timeout: 500 }).catch(() => null)) ?? "";
+  return (
+    (await page
+      .locator("#esb-message")
+      .textContent({ timeout: 500 })
+      .catch(() => null)) ?? ""
+  );
 }
 
 export async function waitForProbe(page: Page, cdnOrigin: string, timeoutMs = 15_000): Promise<ProbeHandle> {
@@ -39,13 +44,18 @@ export async function waitForProbe(page: Page, cdnOrigin: string, timeoutMs = 15
     }
     await page.waitForTimeout(25);
   }
-  await frame.waitForFunction(() => (window as unknown as { __probe?: { ready: boolean } }).__probe?.ready === true, null, {
-    timeout: Math.max(1, deadline - Date.now()),
-  });
+  await frame.waitForFunction(
+    () => (window as unknown as { __probe?: { ready: boolean } }).__probe?.ready === true,
+    null,
+    {
+      timeout: Math.max(1, deadline - Date.now()),
+    },
+  );
   const sco = frame;
   return {
     frame: sco,
-    discovery: () => sco.evaluate(() => (window as unknown as { __probe: { discovery: ProbeDiscovery } }).__probe.discovery),
+    discovery: () =>
+      sco.evaluate(() => (window as unknown as { __probe: { discovery: ProbeDiscovery } }).__probe.discovery),
     run: (calls) =>
       sco.evaluate(
         (c) => (window as unknown as { __probe: { run(x: ProbeCall[]): ProbeResult[] } }).__probe.run(c),

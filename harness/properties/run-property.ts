@@ -41,7 +41,10 @@ export async function runProperty<T>(
   const seed = envInt("ESB_SEED") ?? (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) | 0;
   const path = process.env.ESB_PATH || undefined;
   const numRuns = envInt("ESB_RUNS") ?? options.defaultRuns;
-  testInfo.annotations.push({ type: "property", description: meta.id }, { type: "seed", description: String(seed) });
+  testInfo.annotations.push(
+    { type: "property", description: meta.id },
+    { type: "seed", description: String(seed) },
+  );
 
   const details = await fc.check(
     fc.asyncProperty(arbitrary, async (input) => {
@@ -65,7 +68,8 @@ export async function runProperty<T>(
     body: JSON.stringify({ seed, path: details.counterexamplePath, counterexample }, null, 2),
     contentType: "application/json",
   });
-  const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  const cause =
+    details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   const replay = replayCommand(meta.id, details.seed, details.counterexamplePath ?? undefined);
   testInfo.annotations.push({ type: "replay", description: replay });
   throw new Error(

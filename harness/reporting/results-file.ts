@@ -44,12 +44,26 @@ export function assembleResults(
     properties: PROPERTIES.map((meta) => {
       const base = { id: meta.id, title: meta.title };
       if (!implemented.has(meta.id)) {
-        return { ...base, status: "not-implemented", runs: null, seed: null, durationMs: 0, message: "No check exists for this property yet." };
+        return {
+          ...base,
+          status: "not-implemented",
+          runs: null,
+          seed: null,
+          durationMs: 0,
+          message: "No check exists for this property yet.",
+        };
       }
       const seen = observed.get(meta.id);
       if (seen) return { ...base, ...seen };
       const message = selected.has(meta.id) ? "Selected but did not run." : "Not selected for this run.";
-      return { ...base, status: selected.has(meta.id) ? "failed" : "skipped", runs: null, seed: null, durationMs: 0, message };
+      return {
+        ...base,
+        status: selected.has(meta.id) ? "failed" : "skipped",
+        runs: null,
+        seed: null,
+        durationMs: 0,
+        message,
+      };
     }),
   };
 }

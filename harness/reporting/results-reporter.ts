@@ -2,6 +2,7 @@
 import type { FullResult, Reporter, TestCase, TestResult } from "@playwright/test/reporter";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { PROJECT_ROOT } from "../packages/package-files.ts";
 import { assembleResults, writeResults, type PropertyResult } from "./results-file.ts";
 import { reportsDir } from "./reports-dir.ts";
@@ -19,7 +20,7 @@ export default class ResultsReporter implements Reporter {
     const status = result.status === "passed" ? "passed" : result.status === "skipped" ? "skipped" : "failed";
     const seed = annotation(test, result, "seed");
     const runs = annotation(test, result, "runs");
-    const message = result.errors.map((e) => e.message ?? e.value ?? "").join("\n").replace(/\u001b\[[0-9;]*m/g, "");
+    const message = stripVTControlCharacters(result.errors.map((e) => e.message ?? e.value ?? "").join("\n"));
     this.observed.set(id, {
       status,
       runs: runs ? Number(runs) : null,
@@ -30,7 +31,9 @@ export default class ResultsReporter implements Reporter {
   }
 
   async onEnd(_result: FullResult): Promise<void> {
-    const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string };
+    const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as {
+      version: string;
+    };
     const selected = new Set((process.env.ESB_PROPERTIES ?? "").split(",").filter(Boolean));
     const results = assembleResults(
       {

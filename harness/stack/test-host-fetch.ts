@@ -21,10 +21,14 @@ export function createTestHostFetch(caPem: string, timeoutMs = 10_000) {
       const request = https.get(url, { ca: caPem, lookup: lookupLoopback, timeout: timeoutMs }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }),
+        );
         res.on("error", reject);
       });
-      request.on("timeout", () => request.destroy(new Error(`Timed out after ${timeoutMs} ms fetching ${url}`)));
+      request.on("timeout", () =>
+        request.destroy(new Error(`Timed out after ${timeoutMs} ms fetching ${url}`)),
+      );
       request.on("error", reject);
     });
 }

@@ -28,7 +28,9 @@ function pem(label: string, der: ArrayBuffer): string {
 }
 
 function serial(): string {
-  return Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).toString("hex").replace(/^[89a-f]/, "1");
+  return Buffer.from(webcrypto.getRandomValues(new Uint8Array(16)))
+    .toString("hex")
+    .replace(/^[89a-f]/, "1");
 }
 
 export async function createRunCa(hosts: readonly string[], validDays = 2): Promise<RunCa> {

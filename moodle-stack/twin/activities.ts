@@ -81,7 +81,13 @@ export class Activities {
       [cmid],
     );
     if (!row) return undefined;
-    return { cmid, scormid: row.scormid, course: row.course, version: versionFromColumn(row.version), cdnurl: row.cdnurl };
+    return {
+      cmid,
+      scormid: row.scormid,
+      course: row.course,
+      version: versionFromColumn(row.version),
+      cdnurl: row.cdnurl,
+    };
   }
 
   sco(scormid: number, scoid: number): ScoRow | undefined {
@@ -92,9 +98,10 @@ export class Activities {
   }
 
   scoes(scormid: number): ScoRow[] {
-    return this.db.all<ScoRow & Row>("SELECT id, scorm, identifier, launch, scormtype FROM mdl_scorm_scoes WHERE scorm = ? ORDER BY sortorder", [
-      scormid,
-    ]);
+    return this.db.all<ScoRow & Row>(
+      "SELECT id, scorm, identifier, launch, scormtype FROM mdl_scorm_scoes WHERE scorm = ? ORDER BY sortorder",
+      [scormid],
+    );
   }
 
   scoData(scoid: number): Record<string, string> {

@@ -36,8 +36,10 @@ export function buildLaunchSeed(input: SeedInput): Array<{ element: string; valu
     seed.set("cmi.credit", "credit");
     seed.set("cmi.mode", "normal");
     if (input.scoData.datafromlms) seed.set("cmi.launch_data", input.scoData.datafromlms);
-    if (input.scoData.completionthreshold) seed.set("cmi.completion_threshold", input.scoData.completionthreshold);
-    if (resume) for (const [element, value] of stored) if (!NOT_RELOADED.test(element)) seed.set(element, value);
+    if (input.scoData.completionthreshold)
+      seed.set("cmi.completion_threshold", input.scoData.completionthreshold);
+    if (resume)
+      for (const [element, value] of stored) if (!NOT_RELOADED.test(element)) seed.set(element, value);
   }
   return [...seed].map(([element, value]) => ({ element, value }));
 }

@@ -29,7 +29,8 @@ export interface LmsApiDeps {
 
 const now = (): number => Math.floor(Date.now() / 1000);
 const int = (x: unknown, name: string): number => {
-  if (!Number.isSafeInteger(x) || (x as number) <= 0) throw new LmsApiError("invalidparameter", `Invalid ${name}`);
+  if (!Number.isSafeInteger(x) || (x as number) <= 0)
+    throw new LmsApiError("invalidparameter", `Invalid ${name}`);
   return x as number;
 };
 
@@ -51,12 +52,14 @@ export class LmsApi {
     const cmid = int(args.cmid, "cmid");
     const scoid = int(args.scoid, "scoid");
     const activity = activities.byCmid(cmid);
-    if (!activity) throw new LmsApiError("invalidrecord", "No external SCORM activity with that course module id");
+    if (!activity)
+      throw new LmsApiError("invalidrecord", "No external SCORM activity with that course module id");
     if (!people.isEnrolled(userid, activity.course)) {
       throw new LmsApiError("requireloginerror", "You are not enrolled in this course");
     }
     const sco = activities.sco(activity.scormid, scoid);
-    if (!sco || !sco.launch) throw new LmsApiError("invalidrecord", "That SCO does not belong to this activity");
+    if (!sco || !sco.launch)
+      throw new LmsApiError("invalidrecord", "That SCO does not belong to this activity");
     const user = people.user(userid);
     if (!user) throw new LmsApiError("invaliduser", "Unknown user");
 
@@ -97,10 +100,12 @@ export class LmsApi {
     const { db, tracks } = this.deps;
     if (typeof args.launchid !== "string") throw new LmsApiError("invalidparameter", "Invalid launchid");
     if (!Array.isArray(args.ops)) throw new LmsApiError("invalidparameter", "Invalid ops");
-    const launch = db.get<LaunchRow>("SELECT * FROM mdl_local_externalscormbridge_launch WHERE launchid = ?", [
-      args.launchid,
-    ]);
-    if (!launch || launch.userid !== userid) throw new LmsApiError("invalidlaunch", "Unknown launch for this user");
+    const launch = db.get<LaunchRow>(
+      "SELECT * FROM mdl_local_externalscormbridge_launch WHERE launchid = ?",
+      [args.launchid],
+    );
+    if (!launch || launch.userid !== userid)
+      throw new LmsApiError("invalidlaunch", "Unknown launch for this user");
     const scorm = db.get<{ version: string }>("SELECT version FROM mdl_scorm WHERE id = ?", [launch.scormid]);
     const version = scorm?.version === "SCORM_1.2" ? "1.2" : "2004";
     const ops: Op[] = [];

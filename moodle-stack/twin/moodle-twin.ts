@@ -14,8 +14,6 @@ export interface MoodleTwinOptions {
 }
 
 export class MoodleTwin {
-  private origin = "";
-
   private constructor(
     readonly db: TwinDb,
     readonly people: People,
@@ -23,6 +21,7 @@ export class MoodleTwin {
     readonly tracks: Tracks,
     readonly sessions: Sessions,
     readonly app: express.Express,
+    private readonly wwwroot: { value: string },
   ) {}
 
   static async create(options: MoodleTwinOptions): Promise<MoodleTwin> {
@@ -31,8 +30,14 @@ export class MoodleTwin {
     const activities = new Activities(db);
     const tracks = new Tracks(db);
     const sessions = new Sessions();
-    const api = new LmsApi({ db, people, activities, tracks, framePath: options.framePath ?? "/bridge/frame.html" });
-    let twin: MoodleTwin | undefined;
+    const api = new LmsApi({
+      db,
+      people,
+      activities,
+      tracks,
+      framePath: options.framePath ?? "/bridge/frame.html",
+    });
+    const wwwroot = { value: "" };
     const app = createTwinServer({
       people,
       activities,
@@ -40,15 +45,14 @@ export class MoodleTwin {
       sessions,
       api,
       bridgeDir: options.bridgeDir,
-      wwwroot: () => twin?.origin ?? "",
+      wwwroot: () => wwwroot.value,
     });
-    twin = new MoodleTwin(db, people, activities, tracks, sessions, app);
-    return twin;
+    return new MoodleTwin(db, people, activities, tracks, sessions, app, wwwroot);
   }
 
   /** Set once the server listens: Moodle's $CFG->wwwroot. */
   setWwwroot(origin: string): void {
-    this.origin = origin;
+    this.wwwroot.value = origin;
   }
 
   /** Read-only SQL for drivers and properties. */

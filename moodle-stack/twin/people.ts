@@ -53,15 +53,21 @@ export class People {
   }
 
   createCourse(fullname: string, shortname: string): number {
-    const course = this.db.insert("mdl_course", { fullname, shortname, timecreated: now(), timemodified: now() });
+    const course = this.db.insert("mdl_course", {
+      fullname,
+      shortname,
+      timecreated: now(),
+      timemodified: now(),
+    });
     this.db.insert("mdl_enrol", { enrol: "manual", courseid: course });
     return course;
   }
 
   enrol(userid: number, courseid: number): void {
-    const enrol = this.db.get<{ id: number }>("SELECT id FROM mdl_enrol WHERE courseid = ? AND enrol = 'manual'", [
-      courseid,
-    ]);
+    const enrol = this.db.get<{ id: number }>(
+      "SELECT id FROM mdl_enrol WHERE courseid = ? AND enrol = 'manual'",
+      [courseid],
+    );
     if (!enrol) throw new Error(`Course ${courseid} has no manual enrolment`);
     this.db.insert("mdl_user_enrolments", { enrolid: enrol.id, userid, timestart: now() });
   }

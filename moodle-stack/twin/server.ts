@@ -44,7 +44,10 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
     const body = req.body as Record<string, unknown>;
     const userid = deps.people.authenticate(String(body.username ?? ""), String(body.password ?? ""));
     if (!userid) {
-      res.status(200).type("html").send(loginPage("Invalid login, please try again", safeReturnTo(body.returnto)));
+      res
+        .status(200)
+        .type("html")
+        .send(loginPage("Invalid login, please try again", safeReturnTo(body.returnto)));
       return;
     }
     res.setHeader("Set-Cookie", deps.sessions.cookie(deps.sessions.create(userid)));
@@ -53,7 +56,9 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
 
   app.get("/", (req, res) => {
     const s = session(req);
-    res.type("html").send(s ? "<!doctype html><title>Dashboard</title><h1>Dashboard</h1>" : loginPage(null, "/"));
+    res
+      .type("html")
+      .send(s ? "<!doctype html><title>Dashboard</title><h1>Dashboard</h1>" : loginPage(null, "/"));
   });
 
   app.get("/mod/scorm/player.php", (req: Request, res: Response) => {
@@ -65,7 +70,8 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
     const cmid = Number(req.query.cm);
     const scoid = Number(req.query.scoid);
     const activity = Number.isSafeInteger(cmid) ? deps.activities.byCmid(cmid) : undefined;
-    const sco = activity && Number.isSafeInteger(scoid) ? deps.activities.sco(activity.scormid, scoid) : undefined;
+    const sco =
+      activity && Number.isSafeInteger(scoid) ? deps.activities.sco(activity.scormid, scoid) : undefined;
     if (!activity || !sco) {
       res.status(404).type("text/plain").send("Activity or SCO not found");
       return;
@@ -104,7 +110,10 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
       return;
     }
     if (req.query.sesskey !== s.sesskey) {
-      res.json({ error: "Your session has most likely timed out. Please log in again.", errorcode: "invalidsesskey" });
+      res.json({
+        error: "Your session has most likely timed out. Please log in again.",
+        errorcode: "invalidsesskey",
+      });
       return;
     }
     const calls = Array.isArray(req.body) ? (req.body as Array<Record<string, unknown>>) : [];
@@ -112,11 +121,14 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
       calls.map((call) => {
         const args = (call.args ?? {}) as Record<string, unknown>;
         try {
-          if (call.methodname === "local_externalscormbridge_launch") return { error: false, data: deps.api.launch(s.userid, args) };
-          if (call.methodname === "local_externalscormbridge_commit") return { error: false, data: deps.api.commit(s.userid, args) };
+          if (call.methodname === "local_externalscormbridge_launch")
+            return { error: false, data: deps.api.launch(s.userid, args) };
+          if (call.methodname === "local_externalscormbridge_commit")
+            return { error: false, data: deps.api.commit(s.userid, args) };
           throw new LmsApiError("servicenotavailable", "Web service is not available");
         } catch (error) {
-          const e = error instanceof LmsApiError ? error : new LmsApiError("generalexceptionmessage", String(error));
+          const e =
+            error instanceof LmsApiError ? error : new LmsApiError("generalexceptionmessage", String(error));
           return { error: true, exception: { errorcode: e.errorcode, message: e.message } };
         }
       }),

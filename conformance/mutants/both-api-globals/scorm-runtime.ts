@@ -1,5 +1,9 @@
 // Mutant: the frame exposes the runtime under both API globals, whatever the package's version.
-import { createSeededApi as referenceCreateSeededApi, type ApiFacade, type RuntimeHooks } from "../../../bridge/frame/scorm-runtime.ts";
+import {
+  createSeededApi as referenceCreateSeededApi,
+  type ApiFacade,
+  type RuntimeHooks,
+} from "../../../bridge/frame/scorm-runtime.ts";
 import type { LaunchSeed } from "../../../bridge/protocol/messages.ts";
 
 export { API_GLOBAL } from "../../../bridge/frame/scorm-runtime.ts";

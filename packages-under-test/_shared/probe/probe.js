@@ -27,7 +27,7 @@
       var parent;
       try {
         parent = win.parent;
-      } catch (e) {
+      } catch (_e) {
         parent = null;
       }
       if (!parent || parent === win) break;
@@ -49,7 +49,7 @@
     for (var hops = 0; hops < MAX_HOPS; hops++) {
       try {
         if (win[name]) return win[name];
-      } catch (e) {
+      } catch (_e) {
         return null;
       }
       if (!win.parent || win.parent === win) break;

@@ -1,0 +1,106 @@
+// `pnpm conformance`: runs the selected properties through Playwright, then prints the per-property table
+// and exits non-zero when an implemented property failed.
+import { spawn } from "node:child_process";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { chooseChromium } from "../browser/chromium.ts";
+import { PROJECT_ROOT } from "../packages/package-files.ts";
+import { reportsDir } from "../reporting/reports-dir.ts";
+import {
+  assembleResults,
+  implementedPropertyIds,
+  writeResults,
+  type ResultsFile,
+} from "../reporting/results-file.ts";
+import { summaryTable } from "../reporting/summary-table.ts";
+import { HELP, UsageError, parseConformanceArgs, type ConformancePlan } from "./conformance-args.ts";
+
+function playwright(plan: ConformancePlan, ids: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const cli = path.join(PROJECT_ROOT, "node_modules", "@playwright", "test", "cli.js");
+  const grep = ids.map((id) => `@${id}\\b`).join("|");
+  const args = [cli, "test", "--project", "conformance", "--grep", grep];
+  if (plan.workers) args.push("--workers", String(plan.workers));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: "inherit" });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 3 : 1)));
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  let plan: ConformancePlan;
+  try {
+    plan = parseConformanceArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${HELP}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (plan.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ESB_MODE: "conformance",
+    ESB_STACK: plan.stack,
+    ESB_BRIDGE: plan.bridge,
+    ESB_PROPERTIES: plan.properties.join(","),
+  };
+  if (plan.reportsDir) env.ESB_REPORTS_DIR = path.resolve(plan.reportsDir);
+  if (plan.seed !== undefined) env.ESB_SEED = String(plan.seed);
+  if (plan.path !== undefined) env.ESB_PATH = plan.path;
+  if (plan.runs !== undefined) env.ESB_RUNS = String(plan.runs);
+  const dir = env.ESB_REPORTS_DIR ?? reportsDir();
+  const resultsFile = path.join(dir, "results.json");
+  await rm(resultsFile, { force: true });
+
+  const implemented = implementedPropertyIds();
+  const toRun = plan.properties.filter((id) => implemented.has(id));
+  const startedAt = new Date();
+  if (toRun.length > 0) {
+    const chromiumChoice = chooseChromium();
+    process.stdout.write(
+      `Chromium: ${chromiumChoice.source}${chromiumChoice.executablePath ? ` (${chromiumChoice.executablePath})` : ""}\n` +
+        `Running ${toRun.join(", ")} against bridge ${plan.bridge} on the ${plan.stack} stack\n`,
+    );
+    await playwright(plan, toRun, env);
+  } else {
+    const suite = {
+      version: "",
+      stack: plan.stack,
+      bridge: plan.bridge,
+      startedAt: startedAt.toISOString(),
+      durationMs: 0,
+    };
+    const pkg = JSON.parse(await readFile(path.join(PROJECT_ROOT, "package.json"), "utf8")) as {
+      version: string;
+    };
+    suite.version = pkg.version;
+    await writeResults(dir, assembleResults(suite, new Map(), new Set(plan.properties)));
+  }
+
+  let results: ResultsFile;
+  try {
+    results = JSON.parse(await readFile(resultsFile, "utf8")) as ResultsFile;
+  } catch {
+    process.stderr.write(`The run produced no ${resultsFile}; see the output above.\n`);
+    return 3;
+  }
+  process.stdout.write(`\n${summaryTable(results)}\nResults: ${resultsFile}\n`);
+  const failed = results.properties.filter((p) => p.status === "failed" && plan.properties.includes(p.id));
+  for (const p of failed) {
+    const replay = /replay: (.*)/.exec(p.message)?.[1];
+    process.stdout.write(`${p.id} failed${replay ? `; replay with: ${replay}` : ""}\n`);
+  }
+  return failed.length > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(3);
+  },
+);

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs everything the suite needs on a fresh Debian machine with Node 20 and npm:
+# pnpm, the project's dependencies, and a Chromium (Playwright's own where it can be downloaded, else Debian's).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PNPM_VERSION=10.34.9
+if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
+  echo "setup: installing pnpm $PNPM_VERSION with npm"
+  npm install -g "pnpm@$PNPM_VERSION" >/dev/null
+fi
+
+echo "setup: installing dependencies (pnpm install --frozen-lockfile)"
+pnpm install --frozen-lockfile --reporter=append-only
+
+if [ -n "${ESB_CHROMIUM:-}" ]; then
+  echo "setup: Chromium: using ESB_CHROMIUM=$ESB_CHROMIUM"
+elif timeout 300 pnpm exec playwright install chromium >/tmp/esb-playwright-install.log 2>&1; then
+  echo "setup: Chromium: using Playwright's own Chromium"
+elif command -v chromium >/dev/null 2>&1; then
+  echo "setup: Chromium: Playwright's download is not available here; using Debian's $(command -v chromium)"
+elif command -v apt-get >/dev/null 2>&1; then
+  echo "setup: Chromium: Playwright's download is not available here; installing Debian's chromium"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  echo "setup: Chromium: using Debian's $(command -v chromium)"
+else
+  echo "setup: no Chromium could be installed: Playwright's download failed (see /tmp/esb-playwright-install.log) and apt-get is missing." >&2
+  echo "setup: install a Chromium and set ESB_CHROMIUM to its path." >&2
+  exit 1
+fi

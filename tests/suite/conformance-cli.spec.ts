@@ -1,0 +1,91 @@
+// The suite checks itself: the reference bridge passes every implemented property, each mutant bridge is
+// caught by the property it targets (with seed and replay command), and the CLI's exit codes hold.
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { MUTANTS } from "../../conformance/mutants/index.ts";
+import { PROJECT_ROOT } from "../../harness/packages/package-files.ts";
+import { implementedPropertyIds, type ResultsFile } from "../../harness/reporting/results-file.ts";
+
+test.describe.configure({ mode: "serial" });
+
+interface CliRun {
+  code: number;
+  output: string;
+  results: ResultsFile | null;
+}
+
+async function conformance(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "esb-suite-"));
+  try {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "harness/cli/conformance.ts", ...args, "--reports-dir", dir],
+      {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, ESB_MODE: "", ...env },
+      },
+    );
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? -1)));
+    const results = await readFile(path.join(dir, "results.json"), "utf8").then(
+      (t) => JSON.parse(t) as ResultsFile,
+      () => null,
+    );
+    return { code, output, results };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const statusOf = (run: CliRun, id: string) => run.results?.properties.find((p) => p.id === id)?.status;
+
+test("the reference bridge passes every implemented property", async () => {
+  const implemented = [...implementedPropertyIds()].sort();
+  const run = await conformance(["--properties", implemented.join(","), "--runs", "4"]);
+  expect(run.code, run.output.slice(-3000)).toBe(0);
+  for (const id of implemented) expect(statusOf(run, id), id).toBe("passed");
+  expect(run.results?.properties.filter((p) => p.status === "not-implemented").length).toBe(
+    27 - implemented.length,
+  );
+  expect(run.output).toMatch(/P02\s+SCORM version detection\s+passed/);
+});
+
+for (const mutant of MUTANTS) {
+  test(`mutant ${mutant.name} is caught by ${mutant.targets.join(", ")}`, async () => {
+    const run = await conformance(
+      ["--bridge", `mutant:${mutant.name}`, "--properties", mutant.targets.join(","), "--workers", "1"],
+      {
+        ESB_SHRINK: "0",
+      },
+    );
+    expect(run.code, run.output.slice(-3000)).toBe(1);
+    for (const id of mutant.targets) {
+      expect(statusOf(run, id), id).toBe("failed");
+      const message = run.results?.properties.find((p) => p.id === id)?.message ?? "";
+      expect(message).toMatch(/seed: -?\d+/);
+      expect(message).toContain(
+        `replay: pnpm conformance --properties ${id} --bridge mutant:${mutant.name} --seed`,
+      );
+    }
+    expect(run.output).toMatch(new RegExp(`${mutant.targets[0]} failed; replay with: pnpm conformance`));
+  });
+}
+
+test("bad arguments exit 2 with the reason and the help", async () => {
+  const run = await conformance(["--bridge", "mutant:does-not-exist"]);
+  expect(run.code).toBe(2);
+  expect(run.output).toContain('Unknown bridge "mutant:does-not-exist"');
+  expect(run.output).toContain("Usage: pnpm conformance");
+});
+
+test("a selection with nothing implemented writes results without running a browser", async () => {
+  const run = await conformance(["--properties", "P01"]);
+  expect(run.code).toBe(0);
+  expect(statusOf(run, "P01")).toBe("not-implemented");
+  expect(statusOf(run, "P02")).toBe("skipped");
+});

@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { buildLaunchSeed } from "../../moodle-stack/twin/launch-seed.ts";
+
+const base = { username: "s1", fullname: "Sam Learner", scoData: {} };
+const asMap = (rows: Array<{ element: string; value: string }>) =>
+  Object.fromEntries(rows.map((r) => [r.element, r.value]));
+
+test("SCORM 1.2: entry follows mod_scorm, stored values always come back, bookkeeping never does", () => {
+  expect(asMap(buildLaunchSeed({ ...base, version: "1.2", stored: [] }))["cmi.core.entry"]).toBe("ab-initio");
+  const suspended = asMap(
+    buildLaunchSeed({
+      ...base,
+      version: "1.2",
+      stored: [
+        { element: "x.start.time", value: "1" },
+        { element: "cmi.core.lesson_status", value: "incomplete" },
+        { element: "cmi.core.exit", value: "suspend" },
+        { element: "cmi.core.session_time", value: "00:00:10" },
+        { element: "cmi.interactions_0.id", value: "q1" },
+      ],
+    }),
+  );
+  expect(suspended).toMatchObject({
+    "cmi.core.entry": "resume",
+    "cmi.core.student_id": "s1",
+    "cmi.interactions.0.id": "q1",
+  });
+  expect(Object.keys(suspended)).not.toContain("x.start.time");
+  expect(Object.keys(suspended)).not.toContain("cmi.core.session_time");
+  expect(Object.keys(suspended)).not.toContain("cmi.core.exit");
+  expect(
+    asMap(
+      buildLaunchSeed({
+        ...base,
+        version: "1.2",
+        stored: [{ element: "cmi.core.lesson_status", value: "passed" }],
+      }),
+    )["cmi.core.entry"],
+  ).toBe("");
+});
+
+test("SCORM 2004: stored values come back only after exit=suspend", () => {
+  const stored = [
+    { element: "cmi.location", value: "p9" },
+    { element: "cmi.exit", value: "suspend" },
+  ];
+  expect(asMap(buildLaunchSeed({ ...base, version: "2004", stored }))).toMatchObject({
+    "cmi.entry": "resume",
+    "cmi.location": "p9",
+  });
+  const normal = asMap(
+    buildLaunchSeed({
+      ...base,
+      version: "2004",
+      stored: [
+        { element: "cmi.location", value: "p9" },
+        { element: "cmi.exit", value: "normal" },
+      ],
+    }),
+  );
+  expect(normal["cmi.entry"]).toBe("ab-initio");
+  expect(normal["cmi.location"]).toBeUndefined();
+});
