@@ -3,12 +3,11 @@
 // activity, SCO and attempt, under mod_scorm's element name for the version, with the exact value; nothing
 // the SCO did not set is stored except what mod_scorm itself derives.
 // Observes: the probe SCO's API results in the browser and mod_scorm's tables through SQL.
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, test } from "../../harness/browser/fixtures.ts";
-import type { CdnActivity, StoredTrack } from "../../harness/lms-driver/lms-driver.ts";
-import { PACKAGES_DIR } from "../../harness/packages/package-files.ts";
+import type { StoredTrack } from "../../harness/lms-driver/lms-driver.ts";
 import { openLearnerSession } from "../../harness/probe/learner-session.ts";
+import { createProbeActivities } from "../../harness/probe/probe-activities.ts";
+import { SCORM_API } from "../../harness/probe/scorm-api-names.ts";
 import type { ProbeCall } from "../../harness/probe/probe-client.ts";
 import { eventually } from "../../harness/properties/eventually.ts";
 import { requireProperty, propertyTestTitle } from "../../harness/properties/property-meta.ts";
@@ -28,13 +27,8 @@ const DERIVED = new Set([
   "cmi.success_status",
 ]);
 
-const API = {
-  "1.2": { init: "LMSInitialize", set: "LMSSetValue", commit: "LMSCommit", finish: "LMSFinish" },
-  "2004": { init: "Initialize", set: "SetValue", commit: "Commit", finish: "Terminate" },
-} as const;
-
 function callsFor(script: TrackingScript): ProbeCall[] {
-  const api = API[script.version];
+  const api = SCORM_API[script.version];
   const calls: ProbeCall[] = [[api.init, ""]];
   for (const [element, value] of script.writes) calls.push([api.set, element, value]);
   if (script.ending !== "terminate") calls.push([api.commit, ""]);
@@ -73,25 +67,14 @@ const EXAMPLES: TrackingScript[] = [
 
 test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
   const course = await lms.createCourse("P05 course");
-  const activities: Record<string, CdnActivity> = {};
-  for (const [version, pkg] of [
-    ["1.2", "probe-scorm12"],
-    ["2004", "probe-scorm2004-4th"],
-  ] as const) {
-    const manifest = await readFile(path.join(PACKAGES_DIR, pkg, "imsmanifest.xml"), "utf8");
-    activities[version] = await lms.createCdnActivity(
-      course,
-      `P05 ${version}`,
-      await stack.publishProbePackage(`p05-${pkg}`, manifest),
-    );
-  }
+  const activities = await createProbeActivities(stack, lms, course, "p05");
 
   await runProperty(
     testInfo,
     META,
     trackingScriptArbitrary(),
     async (script) => {
-      const activity = activities[script.version]!;
+      const activity = activities[script.version];
       const sco = activity.scoes[0]!;
       const learner = await lms.createUser();
       const bystander = await lms.createUser();

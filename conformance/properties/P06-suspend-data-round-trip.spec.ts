@@ -2,12 +2,10 @@
 // Requirement: any suspend_data up to the limit (4,096 characters in 1.2 as Moodle is configured, 64,000 in
 // 2004) set, committed, and read back in a new launch is identical, with entry = resume after exit = suspend.
 // Observes: the probe SCO in two successive launches; SQL only to know the first session has been stored.
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, test } from "../../harness/browser/fixtures.ts";
-import type { CdnActivity } from "../../harness/lms-driver/lms-driver.ts";
-import { PACKAGES_DIR } from "../../harness/packages/package-files.ts";
 import { openLearnerSession } from "../../harness/probe/learner-session.ts";
+import { createProbeActivities } from "../../harness/probe/probe-activities.ts";
+import { SCORM_API } from "../../harness/probe/scorm-api-names.ts";
 import type { ProbeCall } from "../../harness/probe/probe-client.ts";
 import { eventually } from "../../harness/properties/eventually.ts";
 import { requireProperty, propertyTestTitle } from "../../harness/properties/property-meta.ts";
@@ -21,60 +19,36 @@ import {
 const META = requireProperty("P06");
 
 function firstSession(c: SuspendDataCase): ProbeCall[] {
-  return c.version === "1.2"
-    ? [
-        ["LMSInitialize", ""],
-        ["LMSSetValue", "cmi.core.lesson_status", "incomplete"],
-        ["LMSSetValue", "cmi.suspend_data", c.data],
-        ["LMSSetValue", "cmi.core.exit", "suspend"],
-        ["LMSCommit", ""],
-        ["LMSFinish", ""],
-      ]
-    : [
-        ["Initialize", ""],
-        ["SetValue", "cmi.completion_status", "incomplete"],
-        ["SetValue", "cmi.suspend_data", c.data],
-        ["SetValue", "cmi.exit", "suspend"],
-        ["Commit", ""],
-        ["Terminate", ""],
-      ];
+  const api = SCORM_API[c.version];
+  return [
+    [api.init, ""],
+    [api.set, api.progressStatus, "incomplete"],
+    [api.set, "cmi.suspend_data", c.data],
+    [api.set, api.exit, "suspend"],
+    [api.commit, ""],
+    [api.finish, ""],
+  ];
 }
 
 function secondSession(c: SuspendDataCase): ProbeCall[] {
-  return c.version === "1.2"
-    ? [
-        ["LMSInitialize", ""],
-        ["LMSGetValue", "cmi.core.entry"],
-        ["LMSGetValue", "cmi.suspend_data"],
-      ]
-    : [
-        ["Initialize", ""],
-        ["GetValue", "cmi.entry"],
-        ["GetValue", "cmi.suspend_data"],
-      ];
+  const api = SCORM_API[c.version];
+  return [
+    [api.init, ""],
+    [api.get, api.entry],
+    [api.get, "cmi.suspend_data"],
+  ];
 }
 
 test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
   const course = await lms.createCourse("P06 course");
-  const activities: Record<string, CdnActivity> = {};
-  for (const [version, pkg] of [
-    ["1.2", "probe-scorm12"],
-    ["2004", "probe-scorm2004-4th"],
-  ] as const) {
-    const manifest = await readFile(path.join(PACKAGES_DIR, pkg, "imsmanifest.xml"), "utf8");
-    activities[version] = await lms.createCdnActivity(
-      course,
-      `P06 ${version}`,
-      await stack.publishProbePackage(`p06-${pkg}`, manifest),
-    );
-  }
+  const activities = await createProbeActivities(stack, lms, course, "p06");
 
   await runProperty(
     testInfo,
     META,
     suspendDataArbitrary(),
     async (c) => {
-      const activity = activities[c.version]!;
+      const activity = activities[c.version];
       const learner = await lms.createUser();
       await lms.enrol(learner, course);
 

@@ -1,11 +1,11 @@
 import net from "node:net";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { expect, test } from "../../harness/browser/fixtures.ts";
 import { baseChromiumArgs, chooseChromium } from "../../harness/browser/chromium.ts";
-import { PACKAGES_DIR } from "../../harness/packages/package-files.ts";
 import { openLearnerSession } from "../../harness/probe/learner-session.ts";
+import { createProbeActivities } from "../../harness/probe/probe-activities.ts";
 import { startEmbeddedStack } from "../../harness/stack/embedded-stack.ts";
 import { createTestHostFetch } from "../../harness/stack/test-host-fetch.ts";
 
@@ -135,16 +135,14 @@ test("the CDN logs method, URL, status and bytes of what a launch fetched", asyn
   browser,
   lms,
 }) => {
-  const manifest = await readFile(path.join(PACKAGES_DIR, "probe-scorm12", "imsmanifest.xml"), "utf8");
-  const url = await stack.publishProbePackage("log-check", manifest);
   const course = await lms.createCourse("Log course");
   const user = await lms.createUser();
   await lms.enrol(user, course);
-  const activity = await lms.createCdnActivity(course, "Log activity", url);
+  const activity = (await createProbeActivities(stack, lms, course, "log-check"))["1.2"];
   const session = await openLearnerSession(browser, lms, stack.origins.cdn, activity, user);
   await session.close();
-  const sco = stack.cdnLog.entries.find((e) => e.url === "/packages/log-check/sco.html");
-  const size = (await stat(path.join(stack.storageDir, "log-check", "sco.html"))).size;
+  const sco = stack.cdnLog.entries.find((e) => e.url === "/packages/log-check-probe-scorm12/sco.html");
+  const size = (await stat(path.join(stack.storageDir, "log-check-probe-scorm12", "sco.html"))).size;
   expect(sco).toMatchObject({ method: "GET", status: 200, bytes: size });
   expect(
     stack.cdnLog.entries.some((e) => e.url === "/bridge/frame.js" && e.status === 200 && e.bytes > 10_000),
