@@ -6,7 +6,7 @@ import path from "node:path";
 import express from "express";
 import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
 import { createMockCdn } from "../cdn/mock-cdn.ts";
-import type { RequestLog } from "../cdn/request-log.ts";
+import { RequestLog } from "../cdn/request-log.ts";
 import { writeProbePackage } from "../packages/package-files.ts";
 import { createRunCa, type RunCa } from "../tls/run-ca.ts";
 import { startHttpsSite, type RunningSite } from "./https-site.ts";
@@ -18,6 +18,8 @@ export interface EmbeddedStack {
   ca: RunCa;
   twin: MoodleTwin;
   cdnLog: RequestLog;
+  /** Every request the LMS origin served (to compare LMS and CDN egress). */
+  lmsLog: RequestLog;
   storageDir: string;
   fetch: (url: string) => Promise<{ status: number; body: string }>;
   /** Publishes a probe package with the given manifest; returns its imsmanifest.xml URL on the CDN. */
@@ -45,7 +47,11 @@ export async function startEmbeddedStack(options: { bridgeDir: string }): Promis
       res.type("html").send("<!doctype html><title>evil.test</title><p>Attacker site</p>");
     });
 
-    const lmsSite = await startHttpsSite(twin.app, cert(SITES.lms));
+    const lmsLog = new RequestLog();
+    const lms = express();
+    lms.disable("x-powered-by");
+    lms.use(lmsLog.middleware(), twin.app);
+    const lmsSite = await startHttpsSite(lms, cert(SITES.lms));
     running.push(lmsSite);
     const cdnSite = await startHttpsSite(cdn.app, cert(SITES.cdn));
     running.push(cdnSite);
@@ -60,6 +66,7 @@ export async function startEmbeddedStack(options: { bridgeDir: string }): Promis
       ca,
       twin,
       cdnLog: cdn.log,
+      lmsLog,
       storageDir,
       fetch: createTestHostFetch(ca.caPem),
       async publishProbePackage(name, manifestXml) {
