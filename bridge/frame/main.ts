@@ -19,8 +19,8 @@ export async function startFrame(): Promise<void> {
   const stats: HandshakeStats = { ignored: 0 };
   const port = await awaitHello(params, stats);
   const send = (message: FrameToLms): void => port.postMessage(message);
-  const outbox = new OpOutbox(send);
-  let started = false;
+  let outbox: OpOutbox | undefined;
+  let deliveryFailed = false;
 
   port.onmessage = (event: MessageEvent): void => {
     const message = parseLmsToFrame(event.data);
@@ -29,15 +29,21 @@ export async function startFrame(): Promise<void> {
       return;
     }
     if (message.type === "ack") {
-      outbox.acknowledge(message.ackedSeq);
+      outbox?.acknowledge(message.ackedSeq);
       return;
     }
-    if (started) return;
-    started = true;
+    if (message.type === "status") {
+      deliveryFailed = message.state === "failed";
+      return;
+    }
+    if (outbox) return;
+    const log = new OpOutbox(send, message.seed.batchMs);
+    outbox = log;
     try {
       const api = createSeededApi(message.seed, {
-        onChange: (element, value) => outbox.record(element, value),
-        onFlush: (reason) => outbox.flush(reason),
+        onChange: (element, value) => log.record(element, value),
+        onFlush: (reason) => log.flush(reason),
+        deliveryFailed: () => deliveryFailed,
       });
       (window as unknown as Record<string, unknown>)[API_GLOBAL[message.seed.version]] = api;
       openSco(message.seed.scoUrl);

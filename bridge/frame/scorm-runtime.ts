@@ -13,7 +13,12 @@ export interface RuntimeHooks {
   onChange(element: string, value: string): void;
   /** Called after a successful Commit or Terminate. */
   onFlush(reason: "commit" | "terminate"): void;
+  /** True once the LMS has refused delivery for good: Commit must then answer "false". */
+  deliveryFailed(): boolean;
 }
+
+/** The error a refused Commit reports: 391 General Commit Failure (2004), 101 General Exception (1.2). */
+export const COMMIT_FAILURE_CODE: Record<ScormVersion, number> = { "1.2": 101, "2004": 391 };
 
 const METHODS: Record<ScormVersion, readonly string[]> = {
   "1.2": [
@@ -70,6 +75,15 @@ export function createSeededApi(seed: LaunchSeed, hooks: RuntimeHooks): ApiFacad
     const method = runtime[name];
     if (!method) throw new Error(`scorm-again has no ${name}`);
     facade[name] = (...args: string[]): string => {
+      if (name === commit && hooks.deliveryFailed()) {
+        runtime.throwSCORMError?.call(
+          runtime,
+          undefined,
+          COMMIT_FAILURE_CODE[seed.version],
+          "The LMS refused to store this attempt's data.",
+        );
+        return "false";
+      }
       const result = method.apply(runtime, args);
       const ret = typeof result === "string" ? result : String(result);
       if (ret === "true") {

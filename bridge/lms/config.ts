@@ -2,6 +2,7 @@
 export interface PlayerConfig {
   wwwroot: string;
   sesskey: string;
+  userid: number;
   cmid: number;
   scoid: number;
 }
@@ -13,10 +14,17 @@ export function readPlayerConfig(doc: Document): PlayerConfig {
   if (
     typeof raw.wwwroot !== "string" ||
     typeof raw.sesskey !== "string" ||
+    !Number.isSafeInteger(raw.userid) ||
     !Number.isSafeInteger(raw.cmid) ||
     !Number.isSafeInteger(raw.scoid)
   ) {
     throw new Error("The bridge configuration on the player page is malformed.");
   }
-  return { wwwroot: raw.wwwroot, sesskey: raw.sesskey, cmid: raw.cmid as number, scoid: raw.scoid as number };
+  return {
+    wwwroot: raw.wwwroot,
+    sesskey: raw.sesskey,
+    userid: raw.userid as number,
+    cmid: raw.cmid as number,
+    scoid: raw.scoid as number,
+  };
 }

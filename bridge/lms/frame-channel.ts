@@ -12,6 +12,7 @@ export function openFrameChannel(
   frameUrl: string,
   cdnOrigin: string,
   nonce: string,
+  timeoutMs: number,
 ): Promise<FrameChannel> {
   const url = new URL(frameUrl);
   if (url.protocol !== "https:" || url.origin !== cdnOrigin) {
@@ -28,6 +29,10 @@ export function openFrameChannel(
   iframe.src = url.href;
 
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`The content server ${cdnOrigin} did not answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     iframe.addEventListener(
       "load",
       () => {
@@ -42,6 +47,7 @@ export function openFrameChannel(
           const message = parseFrameToLms(event.data);
           if (message?.type === "ready" && message.nonce === nonce) {
             channel.port1.onmessage = null;
+            clearTimeout(timer);
             resolve({ iframe, port: channel.port1 });
           }
         };

@@ -1,5 +1,7 @@
 // Calls the LMS API (`launch`, `commit`) the way Moodle's core/ajax does: POST lib/ajax/service.php with the
-// sesskey, a JSON array of calls, and one result per call.
+// sesskey, a JSON array of calls, and one result per call. Failures are classified: transient (retry),
+// session (sign in again) or permanent (stop and tell the learner).
+import type { BridgeConfig } from "../protocol/bridge-config.ts";
 import type { Op, ScormVersion } from "../protocol/messages.ts";
 import type { PlayerConfig } from "./config.ts";
 
@@ -12,6 +14,7 @@ export interface LaunchResult {
   frameurl: string;
   scourl: string;
   seed: Array<{ element: string; value: string }>;
+  config: Partial<BridgeConfig>;
 }
 
 export interface CommitResult {
@@ -19,8 +22,18 @@ export interface CommitResult {
   rejected: Array<{ seq: number; element: string; reason: string }>;
 }
 
+export type FailureKind = "transient" | "session" | "permanent";
+
+const SESSION_ERRORS = new Set([
+  "servicerequireslogin",
+  "invalidsesskey",
+  "requireloginerror_session",
+  "sessionexpired",
+]);
+
 export class LmsApiError extends Error {
   constructor(
+    readonly kind: FailureKind,
     readonly errorcode: string,
     message: string,
   ) {
@@ -28,39 +41,113 @@ export class LmsApiError extends Error {
   }
 }
 
-export class LmsApiClient {
-  constructor(private readonly config: PlayerConfig) {}
+export const COMMIT_METHOD = "local_externalscormbridge_commit";
 
-  private async call<T>(methodname: string, args: Record<string, unknown>): Promise<T> {
-    const url = `${this.config.wwwroot}/lib/ajax/service.php?sesskey=${encodeURIComponent(this.config.sesskey)}&info=${encodeURIComponent(methodname)}`;
-    const response = await fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify([{ index: 0, methodname, args }]),
-    });
-    if (!response.ok) throw new LmsApiError("http", `LMS API answered HTTP ${response.status}`);
-    const body = (await response.json()) as unknown;
-    const first = Array.isArray(body) ? (body[0] as Record<string, unknown> | undefined) : undefined;
+export function commitRequestBody(launchid: string, ops: readonly Op[], terminate: boolean): string {
+  return JSON.stringify([{ index: 0, methodname: COMMIT_METHOD, args: { launchid, ops, terminate } }]);
+}
+
+export class LmsApiClient {
+  private sesskey: string;
+
+  constructor(
+    private readonly config: PlayerConfig,
+    public timeoutMs: number,
+  ) {
+    this.sesskey = config.sesskey;
+  }
+
+  serviceUrl(methodname: string): string {
+    return `${this.config.wwwroot}/lib/ajax/service.php?sesskey=${encodeURIComponent(this.sesskey)}&info=${encodeURIComponent(methodname)}`;
+  }
+
+  private async post(methodname: string, body: string): Promise<unknown> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    let response: Response;
+    try {
+      response = await fetch(this.serviceUrl(methodname), {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json" },
+        body,
+        signal: controller.signal,
+      });
+    } catch (error) {
+      const timedOut = controller.signal.aborted;
+      throw new LmsApiError(
+        "transient",
+        timedOut ? "timeout" : "network",
+        timedOut
+          ? `The LMS did not answer within ${this.timeoutMs} ms`
+          : `The LMS could not be reached (${String(error)})`,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+    if (response.status >= 500 || response.status === 408 || response.status === 429) {
+      throw new LmsApiError(
+        "transient",
+        `http${response.status}`,
+        `The LMS answered HTTP ${response.status}`,
+      );
+    }
+    if (!response.ok)
+      throw new LmsApiError(
+        "permanent",
+        `http${response.status}`,
+        `The LMS answered HTTP ${response.status}`,
+      );
+    try {
+      return (await response.json()) as unknown;
+    } catch {
+      throw new LmsApiError("transient", "badresponse", "The LMS answered something that is not JSON");
+    }
+  }
+
+  private async call<T>(methodname: string, body: string): Promise<T> {
+    const answer = await this.post(methodname, body);
+    const first = Array.isArray(answer) ? (answer[0] as Record<string, unknown> | undefined) : undefined;
     if (!first) {
-      const err = body as { errorcode?: string; error?: string };
-      throw new LmsApiError(err.errorcode ?? "unknown", err.error ?? "Malformed LMS API answer");
+      const err = (answer ?? {}) as { errorcode?: unknown; error?: unknown };
+      const code = typeof err.errorcode === "string" ? err.errorcode : "unknown";
+      throw new LmsApiError(
+        SESSION_ERRORS.has(code) ? "session" : "permanent",
+        code,
+        String(err.error ?? "Malformed LMS answer"),
+      );
     }
     if (first.error) {
-      const ex = (first.exception ?? {}) as { errorcode?: string; message?: string };
-      throw new LmsApiError(ex.errorcode ?? "unknown", ex.message ?? "LMS API error");
+      const ex = (first.exception ?? {}) as { errorcode?: unknown; message?: unknown };
+      const code = typeof ex.errorcode === "string" ? ex.errorcode : "unknown";
+      throw new LmsApiError(
+        SESSION_ERRORS.has(code) ? "session" : "permanent",
+        code,
+        String(ex.message ?? "LMS API error"),
+      );
     }
     return first.data as T;
   }
 
   launch(): Promise<LaunchResult> {
-    return this.call("local_externalscormbridge_launch", {
-      cmid: this.config.cmid,
-      scoid: this.config.scoid,
-    });
+    const methodname = "local_externalscormbridge_launch";
+    const args = { cmid: this.config.cmid, scoid: this.config.scoid };
+    return this.call(methodname, JSON.stringify([{ index: 0, methodname, args }]));
   }
 
-  commit(launchid: string, ops: Op[], terminate: boolean): Promise<CommitResult> {
-    return this.call("local_externalscormbridge_commit", { launchid, ops, terminate });
+  commit(launchid: string, ops: readonly Op[], terminate: boolean): Promise<CommitResult> {
+    return this.call(COMMIT_METHOD, commitRequestBody(launchid, ops, terminate));
+  }
+
+  /** After the learner signed in again: take the new session's sesskey. */
+  async refreshSesskey(): Promise<void> {
+    const response = await fetch(`${this.config.wwwroot}/local/externalscormbridge/sesskey.php`, {
+      credentials: "same-origin",
+    });
+    const body = (await response.json().catch(() => ({}))) as { sesskey?: unknown };
+    if (!response.ok || typeof body.sesskey !== "string") {
+      throw new LmsApiError("session", "servicerequireslogin", "You are still signed out.");
+    }
+    this.sesskey = body.sesskey;
   }
 }

@@ -20,6 +20,8 @@ export interface LaunchSeed {
   scoUrl: string;
   /** Data-model values to load before the SCO starts, SCORM element names. */
   values: Array<[string, string]>;
+  /** How long the frame may hold changes before handing them to the LMS page (ms). */
+  batchMs: number;
 }
 
 /** Sent once with window.postMessage, carrying the MessageChannel port. */
@@ -30,12 +32,24 @@ export interface HelloMessage {
   nonce: string;
 }
 
+/** Why the frame hands ops over: a batch of changes, or the SCO's Commit or Terminate (deliver now). */
+export type OpsReason = "change" | "commit" | "terminate";
+
 export type FrameToLms =
   | { type: "ready"; nonce: string }
-  | { type: "ops"; ops: Op[]; reason: "commit" | "terminate" }
+  | { type: "ops"; ops: Op[]; reason: OpsReason }
   | { type: "failure"; message: string };
 
-export type LmsToFrame = { type: "seed"; seed: LaunchSeed } | { type: "ack"; ackedSeq: number };
+/** Delivery state the LMS page reports to the frame: `failed` is permanent and makes Commit answer "false". */
+export type DeliveryState = "ok" | "retrying" | "signin" | "failed";
+
+export type LmsToFrame =
+  | { type: "seed"; seed: LaunchSeed }
+  | { type: "ack"; ackedSeq: number }
+  | { type: "status"; state: DeliveryState; message: string };
+
+const DELIVERY_STATES: readonly string[] = ["ok", "retrying", "signin", "failed"];
+const OPS_REASONS: readonly string[] = ["change", "commit", "terminate"];
 
 /** Upper bounds that keep a hostile peer from making either side allocate without limit. */
 export const LIMITS = {
@@ -88,8 +102,8 @@ export function parseFrameToLms(data: unknown): FrameToLms | null {
       return isNonce(data.nonce) ? { type: "ready", nonce: data.nonce } : null;
     case "ops": {
       const ops = parseOps(data.ops);
-      if (!ops || (data.reason !== "commit" && data.reason !== "terminate")) return null;
-      return { type: "ops", ops, reason: data.reason };
+      if (!ops || typeof data.reason !== "string" || !OPS_REASONS.includes(data.reason)) return null;
+      return { type: "ops", ops, reason: data.reason as OpsReason };
     }
     case "failure":
       return isBoundedString(data.message, 1_000) ? { type: "failure", message: data.message } : null;
@@ -104,6 +118,7 @@ function parseSeed(x: unknown): LaunchSeed | null {
   if (x.version !== "1.2" && x.version !== "2004") return null;
   if (!isBoundedString(x.scoUrl, LIMITS.urlLength)) return null;
   if (!Array.isArray(x.values) || x.values.length > LIMITS.seedValues) return null;
+  if (typeof x.batchMs !== "number" || !(x.batchMs >= 0 && x.batchMs <= 5_000)) return null;
   const values: Array<[string, string]> = [];
   for (const pair of x.values) {
     if (!Array.isArray(pair) || pair.length !== 2) return null;
@@ -111,7 +126,7 @@ function parseSeed(x: unknown): LaunchSeed | null {
     if (!isElement(element) || !isBoundedString(value, LIMITS.valueLength)) return null;
     values.push([element, value]);
   }
-  return { launchId: x.launchId, version: x.version, scoUrl: x.scoUrl, values };
+  return { launchId: x.launchId, version: x.version, scoUrl: x.scoUrl, values, batchMs: x.batchMs };
 }
 
 export function parseLmsToFrame(data: unknown): LmsToFrame | null {
@@ -121,5 +136,10 @@ export function parseLmsToFrame(data: unknown): LmsToFrame | null {
     return seed ? { type: "seed", seed } : null;
   }
   if (data.type === "ack") return isSeq(data.ackedSeq) ? { type: "ack", ackedSeq: data.ackedSeq } : null;
+  if (data.type === "status") {
+    if (typeof data.state !== "string" || !DELIVERY_STATES.includes(data.state)) return null;
+    if (!isBoundedString(data.message, 1_000)) return null;
+    return { type: "status", state: data.state as DeliveryState, message: data.message };
+  }
   return null;
 }

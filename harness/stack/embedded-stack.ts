@@ -9,6 +9,7 @@ import { createMockCdn } from "../cdn/mock-cdn.ts";
 import { RequestLog } from "../cdn/request-log.ts";
 import { writeProbePackage } from "../packages/package-files.ts";
 import { createRunCa, type RunCa } from "../tls/run-ca.ts";
+import { FaultInjector } from "./fault-injector.ts";
 import { startHttpsSite, type RunningSite } from "./https-site.ts";
 import { SITES, assertDistinctSites, type SiteOrigins } from "./sites.ts";
 import { createTestHostFetch } from "./test-host-fetch.ts";
@@ -20,6 +21,8 @@ export interface EmbeddedStack {
   cdnLog: RequestLog;
   /** Every request the LMS origin served (to compare LMS and CDN egress). */
   lmsLog: RequestLog;
+  /** Faults to inject in front of the LMS. */
+  lmsFaults: FaultInjector;
   storageDir: string;
   fetch: (url: string) => Promise<{ status: number; body: string }>;
   /** Publishes a probe package with the given manifest; returns its imsmanifest.xml URL on the CDN. */
@@ -50,7 +53,8 @@ export async function startEmbeddedStack(options: { bridgeDir: string }): Promis
     const lmsLog = new RequestLog();
     const lms = express();
     lms.disable("x-powered-by");
-    lms.use(lmsLog.middleware(), twin.app);
+    const lmsFaults = new FaultInjector();
+    lms.use(lmsLog.middleware(), lmsFaults.middleware(), twin.app);
     const lmsSite = await startHttpsSite(lms, cert(SITES.lms));
     running.push(lmsSite);
     const cdnSite = await startHttpsSite(cdn.app, cert(SITES.cdn));
@@ -67,6 +71,7 @@ export async function startEmbeddedStack(options: { bridgeDir: string }): Promis
       twin,
       cdnLog: cdn.log,
       lmsLog,
+      lmsFaults,
       storageDir,
       fetch: createTestHostFetch(ca.caPem),
       async publishProbePackage(name, manifestXml) {

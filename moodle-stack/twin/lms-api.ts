@@ -1,11 +1,13 @@
 // The LMS API the bridge's LMS side calls: `launch` (seed snapshot, launch id, nonce, CDN origin) and `commit`
 // (ordered ops, duplicates dropped, cumulative acknowledgement). Same JSON contract as the Moodle plugin.
 import { randomBytes } from "node:crypto";
+import type { BridgeConfig } from "../../bridge/protocol/bridge-config.ts";
 import { parseOp, type Op } from "../../bridge/protocol/messages.ts";
 import type { Activities } from "./activities.ts";
 import type { TwinDb } from "./db.ts";
 import { toStoredElement } from "./element-names.ts";
 import { buildLaunchSeed } from "./launch-seed.ts";
+import { applyOps } from "./op-applier.ts";
 import type { People } from "./people.ts";
 import type { Tracks } from "./tracks.ts";
 
@@ -25,6 +27,8 @@ export interface LmsApiDeps {
   tracks: Tracks;
   /** Path of the bridge frame page on every CDN origin. */
   framePath: string;
+  /** The plugin's bridge settings (retry schedule, timeouts), handed to the player at launch. */
+  bridgeConfig: () => BridgeConfig;
 }
 
 const now = (): number => Math.floor(Date.now() / 1000);
@@ -42,9 +46,13 @@ interface LaunchRow {
   scoid: number;
   attemptid: number;
   ackedseq: number;
+  courseid: number;
 }
 
 export class LmsApi {
+  /** Ops the LMS received again (retries, replays) or that a later op had already overwritten. */
+  readonly stats = { duplicates: 0, superseded: 0 };
+
   constructor(private readonly deps: LmsApiDeps) {}
 
   launch(userid: number, args: Record<string, unknown>) {
@@ -93,6 +101,7 @@ export class LmsApi {
       frameurl: new URL(this.deps.framePath, cdnBase.origin).href,
       scourl: new URL(sco.launch, cdnBase).href,
       seed,
+      config: this.deps.bridgeConfig(),
     };
   }
 
@@ -101,7 +110,8 @@ export class LmsApi {
     if (typeof args.launchid !== "string") throw new LmsApiError("invalidparameter", "Invalid launchid");
     if (!Array.isArray(args.ops)) throw new LmsApiError("invalidparameter", "Invalid ops");
     const launch = db.get<LaunchRow>(
-      "SELECT * FROM mdl_local_externalscormbridge_launch WHERE launchid = ?",
+      `SELECT l.*, s.course AS courseid FROM mdl_local_externalscormbridge_launch l
+         JOIN mdl_scorm s ON s.id = l.scormid WHERE l.launchid = ?`,
       [args.launchid],
     );
     if (!launch || launch.userid !== userid)
@@ -114,26 +124,26 @@ export class LmsApi {
       if (!op) throw new LmsApiError("invalidparameter", "Malformed op");
       ops.push(op);
     }
-    const rejected: Array<{ seq: number; element: string; reason: string }> = [];
-    let acked = launch.ackedseq;
-    db.transaction(() => {
-      for (const op of [...ops].sort((a, b) => a.seq - b.seq)) {
-        if (op.seq <= acked) continue;
-        if (op.seq !== acked + 1) {
-          rejected.push({ seq: op.seq, element: op.element, reason: "gap" });
-          break;
-        }
+    if (!this.deps.people.isEnrolled(userid, launch.courseid)) {
+      throw new LmsApiError("nopermission", "You can no longer save progress in this course");
+    }
+    const result = db.transaction(() => {
+      const applied = applyOps(db, launch, ops, (op) => {
         if (op.element.startsWith("cmi.")) {
           tracks.insertTrack(launch.attemptid, launch.scoid, toStoredElement(op.element, version), op.value);
         }
-        acked = op.seq;
-      }
-      db.run("UPDATE mdl_local_externalscormbridge_launch SET ackedseq = ?, terminated = ? WHERE id = ?", [
-        acked,
-        args.terminate === true ? 1 : 0,
-        launch.id,
-      ]);
+      });
+      db.run(
+        "UPDATE mdl_local_externalscormbridge_launch SET ackedseq = ?, terminated = MAX(terminated, ?) WHERE id = ?",
+        [applied.ackedseq, args.terminate === true ? 1 : 0, launch.id],
+      );
+      return applied;
     });
-    return { ackedseq: acked, rejected };
+    this.stats.duplicates += result.duplicates;
+    this.stats.superseded += result.superseded;
+    return {
+      ackedseq: result.ackedseq,
+      rejected: [] as Array<{ seq: number; element: string; reason: string }>,
+    };
   }
 }

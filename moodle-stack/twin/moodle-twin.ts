@@ -1,5 +1,10 @@
 // The Moodle twin: one embedded database, the mod_scorm pieces over it, and its web server.
 import type express from "express";
+import {
+  DEFAULT_BRIDGE_CONFIG,
+  validateBridgeConfig,
+  type BridgeConfig,
+} from "../../bridge/protocol/bridge-config.ts";
 import { Activities } from "./activities.ts";
 import { TwinDb, type Params, type Row } from "./db.ts";
 import { LmsApi } from "./lms-api.ts";
@@ -22,7 +27,15 @@ export class MoodleTwin {
     readonly sessions: Sessions,
     readonly app: express.Express,
     private readonly wwwroot: { value: string },
+    readonly api: LmsApi,
+    private readonly settings: { bridge: BridgeConfig },
   ) {}
+
+  /** The plugin's bridge settings, validated: a bad value is refused with the reason, nothing changes. */
+  setBridgeConfig(config: Partial<BridgeConfig>): BridgeConfig {
+    this.settings.bridge = validateBridgeConfig(config);
+    return this.settings.bridge;
+  }
 
   static async create(options: MoodleTwinOptions): Promise<MoodleTwin> {
     const db = await TwinDb.open();
@@ -30,12 +43,14 @@ export class MoodleTwin {
     const activities = new Activities(db);
     const tracks = new Tracks(db);
     const sessions = new Sessions();
+    const settings = { bridge: DEFAULT_BRIDGE_CONFIG };
     const api = new LmsApi({
       db,
       people,
       activities,
       tracks,
       framePath: options.framePath ?? "/bridge/frame.html",
+      bridgeConfig: () => settings.bridge,
     });
     const wwwroot = { value: "" };
     const app = createTwinServer({
@@ -47,7 +62,7 @@ export class MoodleTwin {
       bridgeDir: options.bridgeDir,
       wwwroot: () => wwwroot.value,
     });
-    return new MoodleTwin(db, people, activities, tracks, sessions, app, wwwroot);
+    return new MoodleTwin(db, people, activities, tracks, sessions, app, wwwroot, api, settings);
   }
 
   /** Set once the server listens: Moodle's $CFG->wwwroot. */

@@ -22,7 +22,7 @@ export function loginPage(error: string | null, returnTo: string): string {
 
 export interface PlayerPageInput {
   title: string;
-  config: { wwwroot: string; sesskey: string; cmid: number; scoid: number };
+  config: { wwwroot: string; sesskey: string; userid: number; cmid: number; scoid: number };
   bridgeScript: string;
 }
 

@@ -151,5 +151,18 @@ CREATE TABLE mdl_local_externalscormbridge_launch (
   terminated INTEGER NOT NULL DEFAULT 0,
   timecreated INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE mdl_local_externalscormbridge_opseq (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  launch INTEGER NOT NULL,
+  element TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  UNIQUE (launch, element)
+);
+CREATE TABLE mdl_local_externalscormbridge_ahead (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  launch INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  UNIQUE (launch, seq)
+);
 INSERT INTO mdl_modules (name) VALUES ('scorm');
 `;

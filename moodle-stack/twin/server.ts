@@ -92,7 +92,7 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
     res.type("html").send(
       playerPage({
         title: "SCORM player",
-        config: { wwwroot: deps.wwwroot(), sesskey: s.sesskey, cmid, scoid },
+        config: { wwwroot: deps.wwwroot(), sesskey: s.sesskey, userid: s.userid, cmid, scoid },
         bridgeScript: BRIDGE_SCRIPT,
       }),
     );
@@ -101,6 +101,17 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
   app.get(BRIDGE_SCRIPT, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
     res.sendFile(path.join(deps.bridgeDir, "bridge-lms.js"));
+  });
+
+  // The current session's sesskey, for a player page whose session was renewed in another tab.
+  app.get("/local/externalscormbridge/sesskey.php", (req, res) => {
+    const s = session(req);
+    res.setHeader("Cache-Control", "no-store");
+    if (!s) {
+      res.status(401).json({ error: "You are not logged in", errorcode: "servicerequireslogin" });
+      return;
+    }
+    res.json({ sesskey: s.sesskey });
   });
 
   app.post("/lib/ajax/service.php", express.json({ limit: "8mb" }), (req, res) => {

@@ -1,19 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { buildProbeManifest } from "../../conformance/generators/manifest-arbitrary.ts";
 import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
-import { LmsApi } from "../../moodle-stack/twin/lms-api.ts";
 
 const ids = { manifestId: "M", orgId: "O", itemId: "I", resId: "R", orgTitle: "Org", itemTitle: "Item" };
 
 async function setup() {
   const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent" });
-  const api = new LmsApi({
-    db: twin.db,
-    people: twin.people,
-    activities: twin.activities,
-    tracks: twin.tracks,
-    framePath: "/bridge/frame.html",
-  });
+  const api = twin.api;
   const course = twin.people.createCourse("C", "c");
   const learner = twin.people.createUser({ username: "l", password: "p", firstname: "L", lastname: "L" });
   const outsider = twin.people.createUser({ username: "o", password: "p", firstname: "O", lastname: "O" });
@@ -50,35 +43,37 @@ test("launch returns the CDN frame, the SCO URL on the CDN and a fresh nonce", a
   expect(() => api.launch(learner, { cmid: "1 OR 1=1", scoid })).toThrow(/Invalid cmid/);
 });
 
-test("commit applies ops in sequence order, drops duplicates and stops at a gap", async () => {
-  const { api, learner, activity, scoid, stored, outsider } = await setup();
+test("commit is idempotent and order-proof: duplicates skipped, later writes win, acks stay cumulative", async () => {
+  const { api, twin, learner, activity, scoid, stored, outsider } = await setup();
   const { launchid } = api.launch(learner, { cmid: activity.cmid, scoid });
   const op = (seq: number, element: string, value: string) => ({ seq, element, value });
-  expect(
-    api.commit(learner, {
-      launchid,
-      ops: [op(2, "cmi.core.lesson_location", "b"), op(1, "cmi.core.lesson_location", "a")],
-    }),
-  ).toEqual({ ackedseq: 2, rejected: [] });
-  expect(
-    api.commit(learner, {
-      launchid,
-      ops: [op(1, "cmi.core.lesson_location", "stale"), op(3, "cmi.interactions.0.id", "q")],
-    }),
-  ).toEqual({ ackedseq: 3, rejected: [] });
-  expect(api.commit(learner, { launchid, ops: [op(5, "cmi.suspend_data", "x")] })).toEqual({
-    ackedseq: 3,
-    rejected: [{ seq: 5, element: "cmi.suspend_data", reason: "gap" }],
+  const commit = (ops: ReturnType<typeof op>[]) => api.commit(learner, { launchid, ops });
+  expect(commit([op(2, "cmi.core.lesson_location", "b"), op(1, "cmi.core.lesson_location", "a")])).toEqual({
+    ackedseq: 2,
+    rejected: [],
   });
+  expect(
+    commit([op(1, "cmi.core.lesson_location", "stale"), op(3, "cmi.interactions.0.id", "q")]).ackedseq,
+  ).toBe(3);
+  // 5 arrives before 4: applied, but the acknowledgement waits for 4.
+  expect(commit([op(5, "cmi.suspend_data", "x"), op(7, "cmi.core.lesson_location", "new")]).ackedseq).toBe(3);
+  expect(
+    commit([op(4, "cmi.suspend_data", "older"), op(6, "cmi.core.lesson_location", "old")]).ackedseq,
+  ).toBe(7);
+  expect(commit([op(5, "cmi.suspend_data", "x"), op(7, "cmi.core.lesson_location", "new")]).ackedseq).toBe(7);
   expect(stored()).toEqual([
-    { element: "cmi.core.lesson_location", value: "b" },
+    { element: "cmi.core.lesson_location", value: "new" },
     { element: "cmi.interactions_0.id", value: "q" },
+    { element: "cmi.suspend_data", value: "x" },
   ]);
-  expect(() => api.commit(outsider, { launchid, ops: [op(4, "cmi.suspend_data", "evil")] })).toThrow(
+  expect(twin.api.stats).toEqual({ duplicates: 3, superseded: 2 });
+  expect(() => api.commit(outsider, { launchid, ops: [op(8, "cmi.suspend_data", "evil")] })).toThrow(
     /Unknown launch/,
   );
-  expect(() => api.commit(learner, { launchid, ops: [{ seq: 4, element: "cmi.x", value: 3 }] })).toThrow(
+  expect(() => commit([{ seq: 8, element: "cmi.x", value: 3 } as unknown as ReturnType<typeof op>])).toThrow(
     /Malformed op/,
   );
-  expect(stored()).toHaveLength(2);
+  twin.db.run("DELETE FROM mdl_user_enrolments");
+  expect(() => commit([op(8, "cmi.suspend_data", "late")])).toThrow(/no longer save progress/);
+  expect(stored()).toHaveLength(3);
 });

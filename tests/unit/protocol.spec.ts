@@ -40,12 +40,25 @@ test("a seed must name a version, a launch and string pairs", () => {
     version: "2004",
     scoUrl: "https://cdn.test/x/sco.html",
     values: [["cmi.entry", "ab-initio"]],
+    batchMs: 50,
   };
   expect(parseLmsToFrame({ type: "seed", seed })).toEqual({ type: "seed", seed });
   expect(parseLmsToFrame({ type: "seed", seed: { ...seed, version: "1.3" } })).toBeNull();
   expect(parseLmsToFrame({ type: "seed", seed: { ...seed, values: [["cmi.entry"]] } })).toBeNull();
   expect(parseLmsToFrame({ type: "ack", ackedSeq: 3 })).toEqual({ type: "ack", ackedSeq: 3 });
   expect(parseLmsToFrame({ type: "ack", ackedSeq: "3" })).toBeNull();
+  expect(parseLmsToFrame({ type: "seed", seed: { ...seed, batchMs: -1 } })).toBeNull();
+  expect(parseLmsToFrame({ type: "status", state: "failed", message: "no" })).toEqual({
+    type: "status",
+    state: "failed",
+    message: "no",
+  });
+  expect(parseLmsToFrame({ type: "status", state: "broken", message: "no" })).toBeNull();
+  expect(parseFrameToLms({ type: "ops", ops: [], reason: "change" })).toEqual({
+    type: "ops",
+    ops: [],
+    reason: "change",
+  });
 });
 
 test("no input makes a validator throw, and whatever passes is well-formed", () => {

@@ -1,0 +1,44 @@
+// What every session-based measurement shares: the stack, one Chromium, the twin driver and a course, plus
+// a helper that signs a fresh learner in to an activity.
+import { chromium, type Browser } from "playwright";
+import { baseChromiumArgs, chooseChromium } from "../browser/chromium.ts";
+import type { CdnActivity, LmsDriver, LmsUser } from "../lms-driver/lms-driver.ts";
+import { createTwinDriver } from "../lms-driver/twin-driver.ts";
+import { openLearnerSession, type LearnerSession } from "../probe/learner-session.ts";
+import type { EmbeddedStack } from "../stack/embedded-stack.ts";
+
+export interface BenchWorld {
+  stack: EmbeddedStack;
+  browser: Browser;
+  lms: LmsDriver;
+  courseId: number;
+  /** Creates and enrols a new learner and opens the activity's first SCO for them. */
+  newLearnerSession(activity: CdnActivity): Promise<{ user: LmsUser; session: LearnerSession }>;
+}
+
+export async function openBenchWorld(stack: EmbeddedStack): Promise<BenchWorld> {
+  const choice = chooseChromium();
+  const browser = await chromium.launch({
+    executablePath: choice.executablePath,
+    args: [...baseChromiumArgs(), ...stack.browserArgs()],
+  });
+  try {
+    const lms = createTwinDriver(stack);
+    const courseId = await lms.createCourse("Bench course");
+    return {
+      stack,
+      browser,
+      lms,
+      courseId,
+      async newLearnerSession(activity) {
+        const user = await lms.createUser();
+        await lms.enrol(user, courseId);
+        const session = await openLearnerSession(browser, lms, stack.origins.cdn, activity, user);
+        return { user, session };
+      },
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}

@@ -1,0 +1,71 @@
+// Fault injection in front of the LMS: for requests whose URL matches, answer an HTTP error, delay, reset the
+// connection before the LMS sees the request, or let the LMS apply it and then drop the answer.
+import type { NextFunction, Request, Response } from "express";
+
+export type Fault =
+  | { kind: "status"; status: number }
+  | { kind: "delay"; ms: number }
+  | { kind: "reset" }
+  | { kind: "drop-response" };
+
+interface Rule {
+  match: RegExp;
+  fault: Fault;
+  remaining: number;
+}
+
+export interface FaultEvent {
+  url: string;
+  at: number;
+  fault: Fault["kind"] | "none";
+}
+
+export class FaultInjector {
+  private rules: Rule[] = [];
+  /** Every request that matched a rule's pattern, with the fault applied (or none once it was used up). */
+  readonly events: FaultEvent[] = [];
+  private watched: RegExp[] = [];
+
+  /** Applies `fault` to the next `times` requests whose URL matches (Infinity: until cleared). */
+  inject(match: RegExp, fault: Fault, times = 1): void {
+    this.rules.push({ match, fault, remaining: times });
+    this.watched.push(match);
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  middleware() {
+    return (req: Request, res: Response, next: NextFunction): void => {
+      const url = req.originalUrl;
+      const rule = this.rules.find((r) => r.remaining > 0 && r.match.test(url));
+      if (!rule) {
+        if (this.watched.some((m) => m.test(url))) this.events.push({ url, at: Date.now(), fault: "none" });
+        next();
+        return;
+      }
+      rule.remaining -= 1;
+      this.events.push({ url, at: Date.now(), fault: rule.fault.kind });
+      const fault = rule.fault;
+      switch (fault.kind) {
+        case "status":
+          res.status(fault.status).type("text/plain").send(`Injected HTTP ${fault.status}`);
+          return;
+        case "delay":
+          setTimeout(next, fault.ms);
+          return;
+        case "reset":
+          req.socket.destroy();
+          return;
+        case "drop-response":
+          res.writeHead = (() => {
+            req.socket.destroy();
+            return res;
+          }) as unknown as Response["writeHead"];
+          next();
+          return;
+      }
+    };
+  }
+}

@@ -1,0 +1,56 @@
+// Applies a launch's ops idempotently and in any order: an op already applied is skipped, an op older than one
+// already applied to the same element is superseded (last writer by sequence number wins), and the
+// acknowledgement is the highest sequence number below which every op has been seen.
+import type { Op } from "../../bridge/protocol/messages.ts";
+import type { TwinDb } from "./db.ts";
+
+export interface ApplyResult {
+  ackedseq: number;
+  applied: number;
+  duplicates: number;
+  superseded: number;
+}
+
+export function applyOps(
+  db: TwinDb,
+  launch: { id: number; ackedseq: number },
+  ops: readonly Op[],
+  write: (op: Op) => void,
+): ApplyResult {
+  const ahead = new Set(
+    db
+      .all<{ seq: number }>("SELECT seq FROM mdl_local_externalscormbridge_ahead WHERE launch = ?", [
+        launch.id,
+      ])
+      .map((r) => r.seq),
+  );
+  let acked = launch.ackedseq;
+  const result: ApplyResult = { ackedseq: acked, applied: 0, duplicates: 0, superseded: 0 };
+  for (const op of [...ops].sort((a, b) => a.seq - b.seq)) {
+    if (op.seq <= acked || ahead.has(op.seq)) {
+      result.duplicates += 1;
+      continue;
+    }
+    const last = db.get<{ seq: number }>(
+      "SELECT seq FROM mdl_local_externalscormbridge_opseq WHERE launch = ? AND element = ?",
+      [launch.id, op.element],
+    );
+    if (last && last.seq > op.seq) {
+      result.superseded += 1;
+    } else {
+      write(op);
+      db.run(
+        `INSERT INTO mdl_local_externalscormbridge_opseq (launch, element, seq) VALUES (?, ?, ?)
+         ON CONFLICT (launch, element) DO UPDATE SET seq = excluded.seq`,
+        [launch.id, op.element, op.seq],
+      );
+      result.applied += 1;
+    }
+    ahead.add(op.seq);
+  }
+  while (ahead.has(acked + 1)) ahead.delete(++acked);
+  db.run("DELETE FROM mdl_local_externalscormbridge_ahead WHERE launch = ?", [launch.id]);
+  for (const seq of ahead) db.insert("mdl_local_externalscormbridge_ahead", { launch: launch.id, seq });
+  result.ackedseq = acked;
+  return result;
+}
