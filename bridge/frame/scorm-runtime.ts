@@ -5,6 +5,7 @@ import * as scorm2004 from "scorm-again/scorm2004";
 import type Scorm12APIClass from "scorm-again/scorm12";
 import type Scorm2004APIClass from "scorm-again/scorm2004";
 import type { LaunchSeed, ScormVersion } from "../protocol/messages.ts";
+import { emptyStringAllowed, writeEmptyString } from "./empty-string-writes.ts";
 
 export type ApiFacade = Record<string, (...args: string[]) => string> & { version?: string };
 
@@ -59,6 +60,22 @@ function createRuntime(version: ScormVersion): Record<string, (...args: unknown[
   return api as unknown as Record<string, (...args: unknown[]) => unknown>;
 }
 
+/** Lets "" through where SCORM allows it but scorm-again's format check refuses it (see empty-string-writes). */
+function acceptEmptyString(runtime: Record<string, unknown>, element: string): boolean {
+  const lastError = String((runtime.lastErrorCode as string | undefined) ?? "");
+  if (lastError !== "405" && lastError !== "406") return false;
+  if (!forceEmptyString(runtime, element)) return false;
+  (runtime.clearSCORMError as ((s: string) => void) | undefined)?.call(runtime, "true");
+  return true;
+}
+
+/** Stores "" for an element that allows it, and marks it as set (so reading it is not a 403). */
+function forceEmptyString(runtime: Record<string, unknown>, element: string): boolean {
+  if (!emptyStringAllowed(element) || !writeEmptyString(runtime.cmi, element)) return false;
+  (runtime._setCMIElements as Set<string> | undefined)?.add(element);
+  return true;
+}
+
 export function createSeededApi(seed: LaunchSeed, hooks: RuntimeHooks): ApiFacade {
   const runtime = createRuntime(seed.version);
   const flat: Record<string, string> = {};
@@ -67,7 +84,7 @@ export function createSeededApi(seed: LaunchSeed, hooks: RuntimeHooks): ApiFacad
   // scorm-again's loader skips empty values, so a stored "" would read back as 403 (not initialized);
   // set those directly, the same way the loader sets the others.
   for (const [element, value] of seed.values)
-    if (value === "") runtime.setCMIValue?.call(runtime, element, "");
+    if (value === "" && !forceEmptyString(runtime, element)) runtime.setCMIValue?.call(runtime, element, "");
 
   const [, finish, , set, commit] = METHODS[seed.version];
   const facade: ApiFacade = {};
@@ -85,7 +102,9 @@ export function createSeededApi(seed: LaunchSeed, hooks: RuntimeHooks): ApiFacad
         return "false";
       }
       const result = method.apply(runtime, args);
-      const ret = typeof result === "string" ? result : String(result);
+      let ret = typeof result === "string" ? result : String(result);
+      if (name === set && ret === "false" && args[1] === "" && acceptEmptyString(runtime, String(args[0])))
+        ret = "true";
       if (ret === "true") {
         if (name === set) hooks.onChange(String(args[0]), String(args[1]));
         if (name === commit) hooks.onFlush("commit");

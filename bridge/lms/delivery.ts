@@ -71,12 +71,14 @@ export class Delivery {
     this.kick();
   }
 
+  private launchesToDeliver(): string[] {
+    return [...new Set([...this.outbox.launchIds(), ...this.terminating])];
+  }
+
   /** Resolves when nothing is pending or delivery cannot go on without help (sign-in, permanent failure). */
   idle(): Promise<void> {
-    if (
-      !this.running &&
-      (this.outbox.launchIds().length === 0 || this.state === "failed" || this.state === "signin")
-    ) {
+    const nothingLeft = this.launchesToDeliver().length === 0;
+    if (!this.running && (nothingLeft || this.state === "failed" || this.state === "signin")) {
       return Promise.resolve();
     }
     return new Promise((resolve) => this.idleWaiters.push(resolve));
@@ -99,17 +101,20 @@ export class Delivery {
     try {
       while (this.wanted) {
         this.wanted = false;
-        for (const launchid of this.outbox.launchIds()) {
+        for (const launchid of this.launchesToDeliver()) {
           let pending = this.outbox.pending(launchid);
-          while (pending.length > 0) {
+          for (;;) {
             const ops = chunk(pending);
+            // Terminate travels with the last chunk, or alone when everything was delivered already.
             const terminate = ops.length === pending.length && this.terminating.has(launchid);
+            if (ops.length === 0 && !terminate) break;
             const result = await this.client.commit(launchid, ops, terminate);
             this.outbox.acknowledge(launchid, result.ackedseq);
             this.hooks.onAck(launchid, result.ackedseq);
             this.retries = 0;
+            if (terminate) this.terminating.delete(launchid);
             const next = this.outbox.pending(launchid);
-            if (next.length > 0 && next[0]?.seq === pending[0]?.seq && next.length === pending.length) {
+            if (ops.length > 0 && next.length === pending.length) {
               throw new LmsApiError(
                 "permanent",
                 "noprogress",
@@ -117,6 +122,7 @@ export class Delivery {
               );
             }
             pending = next;
+            if (pending.length === 0 && !this.terminating.has(launchid)) break;
           }
         }
       }

@@ -5,7 +5,8 @@ import type { BridgeConfig } from "../../bridge/protocol/bridge-config.ts";
 import { parseOp, type Op } from "../../bridge/protocol/messages.ts";
 import type { Activities } from "./activities.ts";
 import type { TwinDb } from "./db.ts";
-import { toStoredElement } from "./element-names.ts";
+import { fromStoredElement, toStoredElement } from "./element-names.ts";
+import { finishValues } from "./finish-semantics.ts";
 import { buildLaunchSeed } from "./launch-seed.ts";
 import { applyOps } from "./op-applier.ts";
 import type { People } from "./people.ts";
@@ -47,6 +48,10 @@ interface LaunchRow {
   attemptid: number;
   ackedseq: number;
   courseid: number;
+  terminated: number;
+  seedtotaltime: string;
+  sessiontime: string;
+  masteryoverride: number;
 }
 
 export class LmsApi {
@@ -76,6 +81,15 @@ export class LmsApi {
     const attemptid = tracks.attemptId(userid, activity.scormid, attempt);
     const launchid = randomBytes(18).toString("base64url");
     const nonce = randomBytes(24).toString("base64url");
+    const seed = buildLaunchSeed({
+      version: activity.version,
+      username: user.username,
+      fullname: `${user.firstname} ${user.lastname}`.trim(),
+      stored: tracks.values(attemptid, scoid),
+      scoData: activities.scoData(scoid),
+    });
+    const totalElement = activity.version === "1.2" ? "cmi.core.total_time" : "cmi.total_time";
+    const seedtotaltime = seed.find((row) => row.element === totalElement)?.value ?? "";
     db.insert("mdl_local_externalscormbridge_launch", {
       launchid,
       userid,
@@ -83,14 +97,8 @@ export class LmsApi {
       scoid,
       attemptid,
       nonce,
+      seedtotaltime,
       timecreated: now(),
-    });
-    const seed = buildLaunchSeed({
-      version: activity.version,
-      username: user.username,
-      fullname: `${user.firstname} ${user.lastname}`.trim(),
-      stored: tracks.values(attemptid, scoid),
-      scoData: activities.scoData(scoid),
     });
     return {
       launchid,
@@ -105,12 +113,42 @@ export class LmsApi {
     };
   }
 
+  /** What mod_scorm's player adds: 1.2 "not attempted" on a first commit, and the finish values at Terminate. */
+  private applyPlayerSemantics(
+    launch: LaunchRow,
+    version: "1.2" | "2004",
+    sessionTime: string,
+    finishing: boolean,
+  ): void {
+    const { tracks, activities } = this.deps;
+    const stored = new Map(
+      tracks
+        .values(launch.attemptid, launch.scoid)
+        .map((r) => [fromStoredElement(r.element, version), r.value]),
+    );
+    const store = (element: string, value: string): void =>
+      tracks.insertTrack(launch.attemptid, launch.scoid, toStoredElement(element, version), value);
+    if (finishing) {
+      const values = finishValues({
+        version,
+        stored,
+        seedTotalTime: launch.seedtotaltime,
+        sessionTime,
+        masteryOverride: launch.masteryoverride === 1,
+        scoData: activities.scoData(launch.scoid),
+      });
+      for (const [element, value] of values) store(element, value);
+    } else if (version === "1.2" && !stored.has("cmi.core.lesson_status")) {
+      store("cmi.core.lesson_status", "not attempted");
+    }
+  }
+
   commit(userid: number, args: Record<string, unknown>) {
     const { db, tracks } = this.deps;
     if (typeof args.launchid !== "string") throw new LmsApiError("invalidparameter", "Invalid launchid");
     if (!Array.isArray(args.ops)) throw new LmsApiError("invalidparameter", "Invalid ops");
     const launch = db.get<LaunchRow>(
-      `SELECT l.*, s.course AS courseid FROM mdl_local_externalscormbridge_launch l
+      `SELECT l.*, s.course AS courseid, s.masteryoverride FROM mdl_local_externalscormbridge_launch l
          JOIN mdl_scorm s ON s.id = l.scormid WHERE l.launchid = ?`,
       [args.launchid],
     );
@@ -127,15 +165,20 @@ export class LmsApi {
     if (!this.deps.people.isEnrolled(userid, launch.courseid)) {
       throw new LmsApiError("nopermission", "You can no longer save progress in this course");
     }
+    const sessionElement = version === "1.2" ? "cmi.core.session_time" : "cmi.session_time";
     const result = db.transaction(() => {
+      let sessiontime = launch.sessiontime;
       const applied = applyOps(db, launch, ops, (op) => {
-        if (op.element.startsWith("cmi.")) {
-          tracks.insertTrack(launch.attemptid, launch.scoid, toStoredElement(op.element, version), op.value);
-        }
+        if (op.element === sessionElement) sessiontime = op.value;
+        // mod_scorm's 1.2 player never stores session_time; it only adds it to total_time at finish.
+        if (!op.element.startsWith("cmi.") || (version === "1.2" && op.element === sessionElement)) return;
+        tracks.insertTrack(launch.attemptid, launch.scoid, toStoredElement(op.element, version), op.value);
       });
+      const finishing = args.terminate === true && launch.terminated === 0;
+      this.applyPlayerSemantics(launch, version, sessiontime, finishing);
       db.run(
-        "UPDATE mdl_local_externalscormbridge_launch SET ackedseq = ?, terminated = MAX(terminated, ?) WHERE id = ?",
-        [applied.ackedseq, args.terminate === true ? 1 : 0, launch.id],
+        "UPDATE mdl_local_externalscormbridge_launch SET ackedseq = ?, terminated = MAX(terminated, ?), sessiontime = ? WHERE id = ?",
+        [applied.ackedseq, finishing ? 1 : 0, sessiontime, launch.id],
       );
       return applied;
     });

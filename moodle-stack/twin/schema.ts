@@ -149,6 +149,8 @@ CREATE TABLE mdl_local_externalscormbridge_launch (
   nonce TEXT NOT NULL,
   ackedseq INTEGER NOT NULL DEFAULT 0,
   terminated INTEGER NOT NULL DEFAULT 0,
+  seedtotaltime TEXT NOT NULL DEFAULT '',
+  sessiontime TEXT NOT NULL DEFAULT '',
   timecreated INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE mdl_local_externalscormbridge_opseq (

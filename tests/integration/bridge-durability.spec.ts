@@ -117,6 +117,7 @@ test("an answer lost after the LMS stored the ops is retried without storing any
   expect(rows.filter((r) => r.element.startsWith("cmi.")).map((r) => [r.element, r.value])).toEqual([
     ["cmi.core.lesson_location", "p2"],
     ["cmi.suspend_data", "state-1"],
+    ["cmi.core.lesson_status", "not attempted"],
   ]);
   await session.close();
 });
