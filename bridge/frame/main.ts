@@ -36,6 +36,10 @@ export async function startFrame(): Promise<void> {
       deliveryFailed = message.state === "failed";
       return;
     }
+    if (message.type === "ping") {
+      send({ type: "pong", n: message.n });
+      return;
+    }
     if (outbox) return;
     const log = new OpOutbox(send, message.seed.batchMs);
     outbox = log;
@@ -54,5 +58,7 @@ export async function startFrame(): Promise<void> {
       send({ type: "failure", message: text.slice(0, 1_000) });
     }
   };
+  // A reload or navigation of this frame ends the session: hand over what the SCO changed since the last batch.
+  window.addEventListener("pagehide", () => outbox?.handOverChanges());
   send({ type: "ready", nonce: params.nonce });
 }

@@ -24,6 +24,11 @@ export class OpOutbox {
     this.handOver(reason);
   }
 
+  /** Hands over pending changes now, without asking for delivery (the frame is going away). */
+  handOverChanges(): void {
+    this.handOver("change");
+  }
+
   private handOver(reason: "change" | "commit" | "terminate"): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;

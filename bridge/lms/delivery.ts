@@ -32,7 +32,6 @@ export class Delivery {
   private retries = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private state: DeliveryState = "ok";
-  private readonly terminating = new Set<string>();
   private idleWaiters: Array<() => void> = [];
 
   constructor(
@@ -54,7 +53,7 @@ export class Delivery {
 
   /** Deliver whatever is pending, now. */
   kick(terminateLaunch?: string): void {
-    if (terminateLaunch) this.terminating.add(terminateLaunch);
+    if (terminateLaunch) this.outbox.markTerminate(terminateLaunch);
     if (this.state === "failed" || this.state === "signin") return;
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
@@ -71,13 +70,9 @@ export class Delivery {
     this.kick();
   }
 
-  private launchesToDeliver(): string[] {
-    return [...new Set([...this.outbox.launchIds(), ...this.terminating])];
-  }
-
   /** Resolves when nothing is pending or delivery cannot go on without help (sign-in, permanent failure). */
   idle(): Promise<void> {
-    const nothingLeft = this.launchesToDeliver().length === 0;
+    const nothingLeft = this.outbox.launchIds().length === 0;
     if (!this.running && (nothingLeft || this.state === "failed" || this.state === "signin")) {
       return Promise.resolve();
     }
@@ -101,28 +96,28 @@ export class Delivery {
     try {
       while (this.wanted) {
         this.wanted = false;
-        for (const launchid of this.launchesToDeliver()) {
+        for (const launchid of this.outbox.launchIds()) {
           let pending = this.outbox.pending(launchid);
           for (;;) {
             const ops = chunk(pending);
             // Terminate travels with the last chunk, or alone when everything was delivered already.
-            const terminate = ops.length === pending.length && this.terminating.has(launchid);
+            const terminate = ops.length === pending.length && this.outbox.isTerminating(launchid);
             if (ops.length === 0 && !terminate) break;
             const result = await this.client.commit(launchid, ops, terminate);
-            this.outbox.acknowledge(launchid, result.ackedseq);
+            this.outbox.acknowledge(launchid, result.ackedseq, terminate);
             this.hooks.onAck(launchid, result.ackedseq);
             this.retries = 0;
-            if (terminate) this.terminating.delete(launchid);
-            const next = this.outbox.pending(launchid);
-            if (ops.length > 0 && next.length === pending.length) {
+            const first = ops[0];
+            if (first && result.ackedseq < first.seq) {
               throw new LmsApiError(
                 "permanent",
                 "noprogress",
                 "The LMS acknowledged none of the changes sent to it",
               );
             }
+            const next = this.outbox.pending(launchid);
             pending = next;
-            if (pending.length === 0 && !this.terminating.has(launchid)) break;
+            if (pending.length === 0 && !this.outbox.isTerminating(launchid)) break;
           }
         }
       }

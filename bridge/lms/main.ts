@@ -1,14 +1,18 @@
-// Entry point of the bridge on the LMS player page: replay what an earlier visit left undelivered, launch,
-// frame the CDN page, seed it, keep every op in the outbox until the LMS acknowledges it.
+// Entry point of the bridge on the LMS player page: deliver what an earlier visit left, launch, frame the CDN
+// page with a fresh nonce, seed it, keep every op in the outbox until the LMS acknowledges it, and start over
+// (deliver, launch, re-handshake) whenever the channel to the frame is lost.
 import { DEFAULT_BRIDGE_CONFIG, validateBridgeConfig } from "../protocol/bridge-config.ts";
 import { parseFrameToLms, type LmsToFrame } from "../protocol/messages.ts";
 import { readPlayerConfig } from "./config.ts";
 import { Delivery } from "./delivery.ts";
 import { openFrameChannel } from "./frame-channel.ts";
+import { watchChannel } from "./heartbeat.ts";
 import { showDeliveryState, showMessage } from "./learner-messages.ts";
 import { LmsApiClient } from "./lms-api-client.ts";
 import { Outbox, outboxKey } from "./outbox.ts";
 import { installUnloadFlush } from "./unload-flush.ts";
+
+const RECONNECT_GRACE_MS = 200;
 
 function localStore(win: Window): Storage | null {
   try {
@@ -26,14 +30,14 @@ export async function startPlayer(win: Window): Promise<void> {
     localStore(win),
     outboxKey(config.wwwroot, config.userid, config.cmid, config.scoid),
   );
-  // Replaced by the channel to the frame once it is open; until then, nothing to tell.
-  const frame = { send: (_message: LmsToFrame): void => undefined };
-  let currentLaunch = "";
+  // Replaced by the channel to the current frame once it is open; until then, nothing to tell.
+  const frame = { send: (_message: LmsToFrame): void => undefined, launchid: "" };
   const loginUrl = `${config.wwwroot}/login/index.php`;
+  const container = doc.getElementById("esb-player") ?? doc.body;
 
   const delivery: Delivery = new Delivery(client, outbox, DEFAULT_BRIDGE_CONFIG, {
     onAck: (launchid, ackedSeq) => {
-      if (launchid === currentLaunch) frame.send({ type: "ack", ackedSeq });
+      if (launchid === frame.launchid) frame.send({ type: "ack", ackedSeq });
     },
     onState: (state, message) => {
       showDeliveryState(doc, state, message, loginUrl, () => {
@@ -47,46 +51,58 @@ export async function startPlayer(win: Window): Promise<void> {
   });
   installUnloadFlush(win, outbox, client);
 
-  if (outbox.launchIds().length > 0) {
-    // What an earlier visit left must land before the new launch reads its snapshot.
-    delivery.kick();
-    await delivery.idle();
-    if (outbox.launchIds().length > 0) return;
-  }
-
-  const launch = await client.launch();
-  const bridgeConfig = validateBridgeConfig(launch.config ?? {});
-  delivery.setConfig(bridgeConfig);
-  currentLaunch = launch.launchid;
-  const container = doc.getElementById("esb-player") ?? doc.body;
-  const { port } = await openFrameChannel(
-    container,
-    launch.frameurl,
-    launch.cdnorigin,
-    launch.nonce,
-    bridgeConfig.handshakeTimeoutMs,
-  );
-  frame.send = (message) => port.postMessage(message);
-  port.onmessage = (event: MessageEvent): void => {
-    const message = parseFrameToLms(event.data);
-    if (!message) return;
-    if (message.type === "failure") {
-      showMessage(doc, message.message);
-      return;
+  const connect = async (): Promise<void> => {
+    if (outbox.launchIds().length > 0) {
+      // What an earlier visit or frame left must land before a new launch reads its snapshot.
+      delivery.kick();
+      await delivery.idle();
+      if (outbox.launchIds().length > 0) return;
     }
-    if (message.type !== "ops") return;
-    outbox.add(launch.launchid, message.ops);
-    if (message.reason !== "change")
-      delivery.kick(message.reason === "terminate" ? launch.launchid : undefined);
+    const launch = await client.launch();
+    const bridgeConfig = validateBridgeConfig(launch.config ?? {});
+    delivery.setConfig(bridgeConfig);
+    container.replaceChildren();
+    const { iframe, port } = await openFrameChannel(
+      container,
+      launch.frameurl,
+      launch.cdnorigin,
+      launch.nonce,
+      bridgeConfig.handshakeTimeoutMs,
+    );
+    const send = (message: LmsToFrame): void => port.postMessage(message);
+    frame.send = send;
+    frame.launchid = launch.launchid;
+    const heartbeat = watchChannel(iframe, send, bridgeConfig.heartbeatMs, () => {
+      frame.send = () => undefined;
+      frame.launchid = "";
+      // The old port stays open a moment: a frame going away hands over its last changes on pagehide.
+      setTimeout(() => {
+        connect().catch((error: unknown) =>
+          showMessage(doc, `The activity could not reconnect: ${String(error)}`),
+        );
+      }, RECONNECT_GRACE_MS);
+    });
+    port.onmessage = (event: MessageEvent): void => {
+      const message = parseFrameToLms(event.data);
+      if (!message) return;
+      if (message.type === "pong") heartbeat.pong(message.n);
+      else if (message.type === "failure") showMessage(doc, message.message);
+      else if (message.type === "ops") {
+        outbox.add(launch.launchid, message.ops);
+        if (message.reason !== "change")
+          delivery.kick(message.reason === "terminate" ? launch.launchid : undefined);
+      }
+    };
+    send({
+      type: "seed",
+      seed: {
+        launchId: launch.launchid,
+        version: launch.version,
+        scoUrl: launch.scourl,
+        values: launch.seed.map((row) => [row.element, row.value]),
+        batchMs: bridgeConfig.changeBatchMs,
+      },
+    });
   };
-  frame.send({
-    type: "seed",
-    seed: {
-      launchId: launch.launchid,
-      version: launch.version,
-      scoUrl: launch.scourl,
-      values: launch.seed.map((row) => [row.element, row.value]),
-      batchMs: bridgeConfig.changeBatchMs,
-    },
-  });
+  await connect();
 }

@@ -35,18 +35,20 @@ export function unloadBatch(launchid: string, ops: readonly Op[], budgetBytes: n
 }
 
 export function installUnloadFlush(win: Window, outbox: Outbox, client: LmsApiClient): void {
-  const flushed = new Map<string, number>();
+  const flushed = new Map<string, string>();
   const flush = (): void => {
     let budget = KEEPALIVE_BUDGET_BYTES;
     for (const launchid of outbox.launchIds()) {
       const pending = outbox.pending(launchid);
-      const last = pending[pending.length - 1]?.seq ?? 0;
-      if ((flushed.get(launchid) ?? 0) >= last) continue;
       const batch = unloadBatch(launchid, pending, budget);
-      if (batch.length === 0) break;
-      const body = commitRequestBody(launchid, batch, false);
+      // Terminate may travel only if the batch carries the latest value of every element changed.
+      const everything = batch.length === new Set(pending.map((op) => op.element)).size;
+      const terminate = everything && outbox.isTerminating(launchid);
+      if (batch.length === 0 && !terminate) break;
+      const body = commitRequestBody(launchid, batch, terminate);
+      if (flushed.get(launchid) === body) continue;
       budget -= new TextEncoder().encode(body).byteLength;
-      flushed.set(launchid, last);
+      flushed.set(launchid, body);
       void fetch(client.serviceUrl(COMMIT_METHOD), {
         method: "POST",
         keepalive: true,

@@ -11,6 +11,8 @@ export interface BridgeConfig {
   handshakeTimeoutMs: number;
   /** How long the frame may batch changes before handing them to the LMS page. */
   changeBatchMs: number;
+  /** Interval of the LMS page's pings to the frame; two missed answers mean the channel is lost. */
+  heartbeatMs: number;
 }
 
 export const DEFAULT_BRIDGE_CONFIG: BridgeConfig = {
@@ -19,6 +21,7 @@ export const DEFAULT_BRIDGE_CONFIG: BridgeConfig = {
   apiTimeoutMs: 10_000,
   handshakeTimeoutMs: 15_000,
   changeBatchMs: 50,
+  heartbeatMs: 5_000,
 };
 
 export class BridgeConfigError extends Error {}
@@ -43,6 +46,8 @@ export function validateBridgeConfig(input: Partial<Record<keyof BridgeConfig, u
     errors.push("handshakeTimeoutMs must be between 500 ms and 5 minutes");
   }
   if (!within(config.changeBatchMs, 0, 5_000)) errors.push("changeBatchMs must be between 0 and 5 seconds");
+  if (!within(config.heartbeatMs, 100, 60_000))
+    errors.push("heartbeatMs must be between 100 ms and 1 minute");
   if (errors.length > 0) throw new BridgeConfigError(`Invalid bridge configuration: ${errors.join("; ")}.`);
   return config as unknown as BridgeConfig;
 }

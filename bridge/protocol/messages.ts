@@ -38,7 +38,8 @@ export type OpsReason = "change" | "commit" | "terminate";
 export type FrameToLms =
   | { type: "ready"; nonce: string }
   | { type: "ops"; ops: Op[]; reason: OpsReason }
-  | { type: "failure"; message: string };
+  | { type: "failure"; message: string }
+  | { type: "pong"; n: number };
 
 /** Delivery state the LMS page reports to the frame: `failed` is permanent and makes Commit answer "false". */
 export type DeliveryState = "ok" | "retrying" | "signin" | "failed";
@@ -46,7 +47,8 @@ export type DeliveryState = "ok" | "retrying" | "signin" | "failed";
 export type LmsToFrame =
   | { type: "seed"; seed: LaunchSeed }
   | { type: "ack"; ackedSeq: number }
-  | { type: "status"; state: DeliveryState; message: string };
+  | { type: "status"; state: DeliveryState; message: string }
+  | { type: "ping"; n: number };
 
 const DELIVERY_STATES: readonly string[] = ["ok", "retrying", "signin", "failed"];
 const OPS_REASONS: readonly string[] = ["change", "commit", "terminate"];
@@ -105,6 +107,8 @@ export function parseFrameToLms(data: unknown): FrameToLms | null {
       if (!ops || typeof data.reason !== "string" || !OPS_REASONS.includes(data.reason)) return null;
       return { type: "ops", ops, reason: data.reason as OpsReason };
     }
+    case "pong":
+      return isSeq(data.n) ? { type: "pong", n: data.n } : null;
     case "failure":
       return isBoundedString(data.message, 1_000) ? { type: "failure", message: data.message } : null;
     default:
@@ -136,6 +140,7 @@ export function parseLmsToFrame(data: unknown): LmsToFrame | null {
     return seed ? { type: "seed", seed } : null;
   }
   if (data.type === "ack") return isSeq(data.ackedSeq) ? { type: "ack", ackedSeq: data.ackedSeq } : null;
+  if (data.type === "ping") return isSeq(data.n) ? { type: "ping", n: data.n } : null;
   if (data.type === "status") {
     if (typeof data.state !== "string" || !DELIVERY_STATES.includes(data.state)) return null;
     if (!isBoundedString(data.message, 1_000)) return null;

@@ -7,6 +7,7 @@ import type { Activities } from "./activities.ts";
 import type { TwinDb } from "./db.ts";
 import { fromStoredElement, toStoredElement } from "./element-names.ts";
 import { finishValues } from "./finish-semantics.ts";
+import { forceCompletedWrites } from "./force-completed.ts";
 import { buildLaunchSeed } from "./launch-seed.ts";
 import { applyOps } from "./op-applier.ts";
 import type { People } from "./people.ts";
@@ -52,6 +53,7 @@ interface LaunchRow {
   seedtotaltime: string;
   sessiontime: string;
   masteryoverride: number;
+  forcecompleted: number;
 }
 
 export class LmsApi {
@@ -148,7 +150,7 @@ export class LmsApi {
     if (typeof args.launchid !== "string") throw new LmsApiError("invalidparameter", "Invalid launchid");
     if (!Array.isArray(args.ops)) throw new LmsApiError("invalidparameter", "Invalid ops");
     const launch = db.get<LaunchRow>(
-      `SELECT l.*, s.course AS courseid, s.masteryoverride FROM mdl_local_externalscormbridge_launch l
+      `SELECT l.*, s.course AS courseid, s.masteryoverride, s.forcecompleted FROM mdl_local_externalscormbridge_launch l
          JOIN mdl_scorm s ON s.id = l.scormid WHERE l.launchid = ?`,
       [args.launchid],
     );
@@ -166,13 +168,21 @@ export class LmsApi {
       throw new LmsApiError("nopermission", "You can no longer save progress in this course");
     }
     const sessionElement = version === "1.2" ? "cmi.core.session_time" : "cmi.session_time";
+    const storedValues = (attemptid: number, scoid: number): Map<string, string> =>
+      new Map(tracks.values(attemptid, scoid).map((r) => [fromStoredElement(r.element, version), r.value]));
     const result = db.transaction(() => {
       let sessiontime = launch.sessiontime;
       const applied = applyOps(db, launch, ops, (op) => {
         if (op.element === sessionElement) sessiontime = op.value;
         // mod_scorm's 1.2 player never stores session_time; it only adds it to total_time at finish.
         if (!op.element.startsWith("cmi.") || (version === "1.2" && op.element === sessionElement)) return;
-        tracks.insertTrack(launch.attemptid, launch.scoid, toStoredElement(op.element, version), op.value);
+        const writes =
+          version === "1.2" && launch.forcecompleted === 1
+            ? forceCompletedWrites(op.element, op.value, storedValues(launch.attemptid, launch.scoid))
+            : [[op.element, op.value] as [string, string]];
+        for (const [element, value] of writes) {
+          tracks.insertTrack(launch.attemptid, launch.scoid, toStoredElement(element, version), value);
+        }
       });
       const finishing = args.terminate === true && launch.terminated === 0;
       this.applyPlayerSemantics(launch, version, sessiontime, finishing);

@@ -63,6 +63,7 @@ test("commit is idempotent and order-proof: duplicates skipped, later writes win
   expect(commit([op(5, "cmi.suspend_data", "x"), op(7, "cmi.core.lesson_location", "new")]).ackedseq).toBe(7);
   expect(stored()).toEqual([
     { element: "cmi.core.lesson_location", value: "new" },
+    { element: "cmi.core.lesson_status", value: "not attempted" },
     { element: "cmi.interactions_0.id", value: "q" },
     { element: "cmi.suspend_data", value: "x" },
   ]);
@@ -75,5 +76,5 @@ test("commit is idempotent and order-proof: duplicates skipped, later writes win
   );
   twin.db.run("DELETE FROM mdl_user_enrolments");
   expect(() => commit([op(8, "cmi.suspend_data", "late")])).toThrow(/no longer save progress/);
-  expect(stored()).toHaveLength(3);
+  expect(stored()).toHaveLength(4);
 });

@@ -1,0 +1,88 @@
+// Gives a twin activity the scenario's mdl_scorm settings and each SCO's scorm_scoes_data rows as Moodle stored them.
+import type { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
+import type { GoldenManifestFacts } from "./scenario-types.ts";
+
+/** Kept as the twin set them: the version is parsed from the manifest (checked), the type marks a CDN activity. */
+const KEPT = new Set(["version", "scormtype"]);
+
+const sqlValue = (v: string | null): string | number | null =>
+  v === null ? null : /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+
+/** Applies `settings` (mdl_scorm columns as stored); returns notes on columns the twin lacks. */
+export function applyActivitySettings(
+  twin: MoodleTwin,
+  scormid: number,
+  settings: Record<string, string | null>,
+): string[] {
+  const notes: string[] = [];
+  const columns = new Set(
+    twin.query("SELECT name FROM pragma_table_info('mdl_scorm')").map((r) => String(r.name)),
+  );
+  const row = twin.query("SELECT version FROM mdl_scorm WHERE id = ?", [scormid])[0];
+  if (settings.version && row?.version !== settings.version) {
+    throw new Error(`The twin made a ${String(row?.version)} activity; the scenario has ${settings.version}`);
+  }
+  for (const [column, value] of Object.entries(settings)) {
+    if (KEPT.has(column)) continue;
+    if (!/^[a-z_]+$/.test(column)) throw new Error(`Bad mdl_scorm column name ${column}`);
+    if (!columns.has(column)) {
+      notes.push(`twin mdl_scorm has no column ${column} (scenario value ${JSON.stringify(value)})`);
+      continue;
+    }
+    twin.db.run(`UPDATE mdl_scorm SET ${column} = ? WHERE id = ?`, [sqlValue(value), scormid]);
+  }
+  return notes;
+}
+
+/**
+ * Makes each item SCO's scorm_scoes_data hold the rows Moodle stored (inserting or updating by name, leaving the
+ * twin's other rows alone); returns notes on what had to be added or changed and on facts the twin cannot hold.
+ */
+export function applyScoData(twin: MoodleTwin, scormid: number, facts: GoldenManifestFacts): string[] {
+  const notes: string[] = [];
+  const twinScoes = new Map(
+    twin
+      .query("SELECT id, identifier FROM mdl_scorm_scoes WHERE scorm = ?", [scormid])
+      .map((r) => [String(r.identifier), Number(r.id)]),
+  );
+  for (const sco of facts.scoes) {
+    const scoid = twinScoes.get(sco.identifier);
+    if (scoid === undefined) {
+      notes.push(
+        `twin has no scorm_scoes row for ${sco.identifier} (${sco.launch ? "item" : "organisation"})`,
+      );
+      continue;
+    }
+    for (const [name, value] of Object.entries(sco.scoes_data)) {
+      const existing = twin.query("SELECT id, value FROM mdl_scorm_scoes_data WHERE scoid = ? AND name = ?", [
+        scoid,
+        name,
+      ]);
+      if (existing.length === 0) {
+        twin.db.run("INSERT INTO mdl_scorm_scoes_data (scoid, name, value) VALUES (?, ?, ?)", [
+          scoid,
+          name,
+          value,
+        ]);
+        notes.push(
+          `${sco.identifier}: added scoes_data ${name}=${JSON.stringify(value)} (twin did not store it)`,
+        );
+      } else if (existing.some((r) => String(r.value) !== value)) {
+        twin.db.run("UPDATE mdl_scorm_scoes_data SET value = ? WHERE scoid = ? AND name = ?", [
+          value,
+          scoid,
+          name,
+        ]);
+        notes.push(
+          `${sco.identifier}: set scoes_data ${name}=${JSON.stringify(value)} (twin stored another value)`,
+        );
+      }
+    }
+    for (const o of sco.seq_objectives) {
+      notes.push(
+        `${sco.identifier}: twin has no scorm_seq_objective table; objective ${o.objectiveid} only in the manifest`,
+      );
+    }
+  }
+  return notes;
+}
