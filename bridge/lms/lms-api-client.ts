@@ -15,6 +15,8 @@ export interface LaunchResult {
   scourl: string;
   seed: Array<{ element: string; value: string }>;
   config: Partial<BridgeConfig>;
+  /** The activity's launchable SCOs in manifest order, for navigation requests. */
+  toc: Array<{ scoid: number; identifier: string; title: string }>;
 }
 
 export interface CommitResult {

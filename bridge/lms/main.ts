@@ -8,7 +8,8 @@ import { Delivery } from "./delivery.ts";
 import { openFrameChannel } from "./frame-channel.ts";
 import { watchChannel } from "./heartbeat.ts";
 import { showDeliveryState, showMessage } from "./learner-messages.ts";
-import { LmsApiClient } from "./lms-api-client.ts";
+import { LmsApiClient, type LaunchResult } from "./lms-api-client.ts";
+import { navigationTarget, playerUrl } from "./navigation.ts";
 import { Outbox, outboxKey } from "./outbox.ts";
 import { installUnloadFlush } from "./unload-flush.ts";
 
@@ -70,6 +71,14 @@ export async function startPlayer(win: Window): Promise<void> {
       bridgeConfig.handshakeTimeoutMs,
     );
     const send = (message: LmsToFrame): void => port.postMessage(message);
+    let navRequest = "_none_";
+    const followNavigation = async (toc: LaunchResult["toc"]): Promise<void> => {
+      const target = navigationTarget(navRequest, toc, config.scoid);
+      if (target === null) return;
+      await delivery.idle();
+      if (outbox.launchIds().length === 0)
+        win.location.assign(playerUrl(config.wwwroot, config.cmid, target));
+    };
     frame.send = send;
     frame.launchid = launch.launchid;
     const heartbeat = watchChannel(iframe, send, bridgeConfig.heartbeatMs, () => {
@@ -89,8 +98,10 @@ export async function startPlayer(win: Window): Promise<void> {
       else if (message.type === "failure") showMessage(doc, message.message);
       else if (message.type === "ops") {
         outbox.add(launch.launchid, message.ops);
+        for (const op of message.ops) if (op.element === "adl.nav.request") navRequest = op.value;
         if (message.reason !== "change")
           delivery.kick(message.reason === "terminate" ? launch.launchid : undefined);
+        if (message.reason === "terminate") void followNavigation(launch.toc ?? []);
       }
     };
     send({

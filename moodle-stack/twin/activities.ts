@@ -22,6 +22,7 @@ export interface ScoRow {
   identifier: string;
   launch: string;
   scormtype: string;
+  title: string;
 }
 
 export class Activities {
@@ -91,15 +92,15 @@ export class Activities {
   }
 
   sco(scormid: number, scoid: number): ScoRow | undefined {
-    return this.db.get<{ id: number; scorm: number; identifier: string; launch: string; scormtype: string }>(
-      "SELECT id, scorm, identifier, launch, scormtype FROM mdl_scorm_scoes WHERE id = ? AND scorm = ?",
+    return this.db.get<ScoRow>(
+      "SELECT id, scorm, identifier, launch, scormtype, title FROM mdl_scorm_scoes WHERE id = ? AND scorm = ?",
       [scoid, scormid],
     );
   }
 
   scoes(scormid: number): ScoRow[] {
     return this.db.all<ScoRow & Row>(
-      "SELECT id, scorm, identifier, launch, scormtype FROM mdl_scorm_scoes WHERE scorm = ? ORDER BY sortorder",
+      "SELECT id, scorm, identifier, launch, scormtype, title FROM mdl_scorm_scoes WHERE scorm = ? ORDER BY sortorder",
       [scormid],
     );
   }

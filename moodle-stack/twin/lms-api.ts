@@ -112,6 +112,10 @@ export class LmsApi {
       scourl: new URL(sco.launch, cdnBase).href,
       seed,
       config: this.deps.bridgeConfig(),
+      toc: activities
+        .scoes(activity.scormid)
+        .filter((s) => s.launch)
+        .map((s) => ({ scoid: s.id, identifier: s.identifier, title: s.title })),
     };
   }
 

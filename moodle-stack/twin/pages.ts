@@ -20,8 +20,15 @@ export function loginPage(error: string | null, returnTo: string): string {
   );
 }
 
+export interface TocEntry {
+  href: string;
+  title: string;
+  current: boolean;
+}
+
 export interface PlayerPageInput {
   title: string;
+  toc: TocEntry[];
   config: { wwwroot: string; sesskey: string; userid: number; cmid: number; scoid: number };
   bridgeScript: string;
 }
@@ -30,6 +37,12 @@ export function playerPage(input: PlayerPageInput): string {
   return layout(
     input.title,
     `<header><h1>${escapeHtml(input.title)}</h1></header>
+<nav id="esb-toc" aria-label="Table of contents"><ol>${input.toc
+      .map(
+        (e) =>
+          `<li><a href="${escapeHtml(e.href)}"${e.current ? ' aria-current="page"' : ""}>${escapeHtml(e.title)}</a></li>`,
+      )
+      .join("")}</ol></nav>
 <div id="esb-message" role="alert"></div>
 <div id="esb-player"></div>
 <script type="application/json" id="esb-config">${jsonForScriptTag(input.config)}</script>

@@ -92,6 +92,14 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
     res.type("html").send(
       playerPage({
         title: "SCORM player",
+        toc: deps.activities
+          .scoes(activity.scormid)
+          .filter((entry) => entry.launch)
+          .map((entry) => ({
+            href: `/mod/scorm/player.php?cm=${cmid}&scoid=${entry.id}`,
+            title: entry.title || entry.identifier,
+            current: entry.id === sco.id,
+          })),
         config: { wwwroot: deps.wwwroot(), sesskey: s.sesskey, userid: s.userid, cmid, scoid },
         bridgeScript: BRIDGE_SCRIPT,
       }),
