@@ -2,6 +2,7 @@
 // page with a fresh nonce, seed it, keep every op in the outbox until the LMS acknowledges it, and start over
 // (deliver, launch, re-handshake) whenever the channel to the frame is lost.
 import { DEFAULT_BRIDGE_CONFIG, validateBridgeConfig } from "../protocol/bridge-config.ts";
+import { isWhitelisted } from "../protocol/cdn-whitelist.ts";
 import { parseFrameToLms, type LmsToFrame } from "../protocol/messages.ts";
 import { readPlayerConfig } from "./config.ts";
 import { Delivery } from "./delivery.ts";
@@ -62,6 +63,9 @@ export async function startPlayer(win: Window): Promise<void> {
     const launch = await client.launch();
     const bridgeConfig = validateBridgeConfig(launch.config ?? {});
     delivery.setConfig(bridgeConfig);
+    if (!isWhitelisted(launch.frameurl, bridgeConfig.cdnWhitelist)) {
+      throw new Error(`The content server ${launch.cdnorigin} is not on this site's CDN whitelist.`);
+    }
     container.replaceChildren();
     const { iframe, port } = await openFrameChannel(
       container,
@@ -70,7 +74,10 @@ export async function startPlayer(win: Window): Promise<void> {
       launch.nonce,
       bridgeConfig.handshakeTimeoutMs,
     );
-    const send = (message: LmsToFrame): void => port.postMessage(message);
+    const send = (message: LmsToFrame): void => {
+      if (bridgeConfig.debug) console.debug("[bridge] LMS -> frame", message);
+      port.postMessage(message);
+    };
     let navRequest = "_none_";
     const followNavigation = async (toc: LaunchResult["toc"]): Promise<void> => {
       const target = navigationTarget(navRequest, toc, config.scoid);
@@ -93,6 +100,7 @@ export async function startPlayer(win: Window): Promise<void> {
     });
     port.onmessage = (event: MessageEvent): void => {
       const message = parseFrameToLms(event.data);
+      if (bridgeConfig.debug) console.debug("[bridge] frame -> LMS", message ?? event.data);
       if (!message) return;
       if (message.type === "pong") heartbeat.pong(message.n);
       else if (message.type === "failure") showMessage(doc, message.message);

@@ -1,5 +1,7 @@
 // The bridge's runtime configuration (retry schedule, timeouts, heartbeat), as the LMS hands it out at launch,
 // with validation that names every bad value.
+import { validateWhitelist } from "./cdn-whitelist.ts";
+
 export interface BridgeConfig {
   /** Delays in ms before each retry; the last one repeats forever. */
   retryScheduleMs: number[];
@@ -13,6 +15,10 @@ export interface BridgeConfig {
   changeBatchMs: number;
   /** Interval of the LMS page's pings to the frame; two missed answers mean the channel is lost. */
   heartbeatMs: number;
+  /** Hosts the bridge frame may come from ("cdn.example.com", "*.example.com"); empty: no restriction. */
+  cdnWhitelist: string[];
+  /** Log every protocol message to the browser console. */
+  debug: boolean;
 }
 
 export const DEFAULT_BRIDGE_CONFIG: BridgeConfig = {
@@ -22,6 +28,8 @@ export const DEFAULT_BRIDGE_CONFIG: BridgeConfig = {
   handshakeTimeoutMs: 15_000,
   changeBatchMs: 50,
   heartbeatMs: 5_000,
+  cdnWhitelist: [],
+  debug: false,
 };
 
 export class BridgeConfigError extends Error {}
@@ -48,6 +56,12 @@ export function validateBridgeConfig(input: Partial<Record<keyof BridgeConfig, u
   if (!within(config.changeBatchMs, 0, 5_000)) errors.push("changeBatchMs must be between 0 and 5 seconds");
   if (!within(config.heartbeatMs, 100, 60_000))
     errors.push("heartbeatMs must be between 100 ms and 1 minute");
+  if (typeof config.debug !== "boolean") errors.push("debug must be true or false");
+  try {
+    config.cdnWhitelist = validateWhitelist(config.cdnWhitelist);
+  } catch (error) {
+    errors.push((error as Error).message.replace(/\.$/, ""));
+  }
   if (errors.length > 0) throw new BridgeConfigError(`Invalid bridge configuration: ${errors.join("; ")}.`);
   return config as unknown as BridgeConfig;
 }

@@ -2,6 +2,7 @@
 // (ordered ops, duplicates dropped, cumulative acknowledgement). Same JSON contract as the Moodle plugin.
 import { randomBytes } from "node:crypto";
 import type { BridgeConfig } from "../../bridge/protocol/bridge-config.ts";
+import { isWhitelisted } from "../../bridge/protocol/cdn-whitelist.ts";
 import { parseOp, type Op } from "../../bridge/protocol/messages.ts";
 import type { Activities } from "./activities.ts";
 import type { TwinDb } from "./db.ts";
@@ -79,6 +80,12 @@ export class LmsApi {
     if (!user) throw new LmsApiError("invaliduser", "Unknown user");
 
     const cdnBase = new URL(activity.cdnurl);
+    if (!isWhitelisted(activity.cdnurl, this.deps.bridgeConfig().cdnWhitelist)) {
+      throw new LmsApiError(
+        "cdnnotallowed",
+        `The content server ${cdnBase.origin} is not on this site's CDN whitelist`,
+      );
+    }
     const attempt = tracks.lastAttempt(userid, activity.scormid);
     const attemptid = tracks.attemptId(userid, activity.scormid, attempt);
     const launchid = randomBytes(18).toString("base64url");

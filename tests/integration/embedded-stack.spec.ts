@@ -6,6 +6,7 @@ import { expect, test } from "../../harness/browser/fixtures.ts";
 import { baseChromiumArgs, chooseChromium } from "../../harness/browser/chromium.ts";
 import { openLearnerSession } from "../../harness/probe/learner-session.ts";
 import { createProbeActivities } from "../../harness/probe/probe-activities.ts";
+import { waitForProbe } from "../../harness/probe/probe-client.ts";
 import { startEmbeddedStack } from "../../harness/stack/embedded-stack.ts";
 import { createTestHostFetch } from "../../harness/stack/test-host-fetch.ts";
 
@@ -165,4 +166,30 @@ test("closing a stack frees its ports and its storage", async () => {
     expect(refused, `port ${port} closed`).toBe(true);
   }
   await expect(stat(stack.storageDir)).rejects.toThrow();
+});
+
+test("a launch from a CDN off the whitelist is refused and the learner is told why", async ({
+  stack,
+  browser,
+  lms,
+}) => {
+  const course = await lms.createCourse("Whitelist course");
+  const user = await lms.createUser();
+  await lms.enrol(user, course);
+  const activity = (await createProbeActivities(stack, lms, course, "whitelist"))["2004"];
+  stack.twin.setBridgeConfig({ cdnWhitelist: ["cdn.example.org", "*.cdn.test"] });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await lms.login(page, user);
+    await page.goto(lms.playerUrl(activity, activity.scoes[0]!.id));
+    await expect(page.locator("#esb-message")).toContainText("not on this site's CDN whitelist");
+    expect(page.frames().some((f) => f.url().startsWith(stack.origins.cdn))).toBe(false);
+    stack.twin.setBridgeConfig({ cdnWhitelist: ["*.example.org", "cdn.test"] });
+    await page.reload();
+    await waitForProbe(page, stack.origins.cdn);
+    await context.close();
+  } finally {
+    stack.twin.setBridgeConfig({});
+  }
 });
