@@ -97,6 +97,38 @@ test("a connection reset before the LMS answers is retried and stored once", asy
   await session.close();
 });
 
+test("an LMS that answers too late never blocks the SCO; the op is retried and stored once", async ({
+  browser,
+  stack,
+  lms,
+}) => {
+  stack.twin.setBridgeConfig({ retryScheduleMs: SCHEDULE, retryJitter: 0, apiTimeoutMs: 500 });
+  const user = await learner(lms);
+  const session = await openLearnerSession(browser, lms, stack.origins.cdn, activities["2004"], user);
+  const before = { ...stack.twin.api.stats };
+  stack.lmsFaults.inject(COMMIT, { kind: "delay", ms: 1_500 }, 1);
+  const started = Date.now();
+  const results = await session.probe.run([
+    ["Initialize", ""],
+    ["SetValue", "cmi.location", "slow"],
+    ["Commit", ""],
+  ]);
+  expect(Date.now() - started, "the SCO's calls return at once").toBeLessThan(400);
+  expect(results.map((r) => r.ret)).toEqual(["true", "true", "true"]);
+  const rows = await eventually(
+    () => storedValue(lms, activities["2004"], user, "cmi.location"),
+    (r) => r.length > 0,
+    8_000,
+  );
+  expect(rows.map((r) => r.value)).toEqual(["slow"]);
+  expect(
+    stack.lmsFaults.events.filter((e) => COMMIT.test(e.url)).length,
+    "the timed-out call was retried",
+  ).toBeGreaterThanOrEqual(2);
+  expect(stack.twin.api.stats.duplicates - before.duplicates).toBeLessThanOrEqual(1);
+  await session.close();
+});
+
 test("an answer lost after the LMS stored the ops is retried without storing anything twice", async ({
   browser,
   stack,
