@@ -2,6 +2,7 @@
 import { parseLmsToFrame, type FrameToLms } from "../protocol/messages.ts";
 import { awaitHello, readLaunchParams, type HandshakeStats } from "./handshake.ts";
 import { OpOutbox } from "./op-outbox.ts";
+import { loadRuntime } from "./runtime-loader.ts";
 import { API_GLOBAL, createSeededApi } from "./scorm-runtime.ts";
 import { openSco } from "./sco-frame.ts";
 
@@ -41,22 +42,29 @@ export async function startFrame(): Promise<void> {
       return;
     }
     if (outbox) return;
-    const log = new OpOutbox(send, message.seed.batchMs);
+    const seed = message.seed;
+    const log = new OpOutbox(send, seed.batchMs);
     outbox = log;
-    try {
-      const api = createSeededApi(message.seed, {
-        onChange: (element, value) => log.record(element, value),
-        onFlush: (reason) => log.flush(reason),
-        deliveryFailed: () => deliveryFailed,
+    loadRuntime(seed.version)
+      .then((Runtime) => {
+        const api = createSeededApi(
+          seed,
+          {
+            onChange: (element, value) => log.record(element, value),
+            onFlush: (reason) => log.flush(reason),
+            deliveryFailed: () => deliveryFailed,
+          },
+          Runtime,
+        );
+        (window as unknown as Record<string, unknown>)[API_GLOBAL[seed.version]] = api;
+        openSco(seed.scoUrl);
+        showStatus("");
+      })
+      .catch((error: unknown) => {
+        const text = error instanceof Error ? error.message : String(error);
+        showStatus(text);
+        send({ type: "failure", message: text.slice(0, 1_000) });
       });
-      (window as unknown as Record<string, unknown>)[API_GLOBAL[message.seed.version]] = api;
-      openSco(message.seed.scoUrl);
-      showStatus("");
-    } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      showStatus(text);
-      send({ type: "failure", message: text.slice(0, 1_000) });
-    }
   };
   // A reload or navigation of this frame ends the session: hand over what the SCO changed since the last batch.
   window.addEventListener("pagehide", () => outbox?.handOverChanges());

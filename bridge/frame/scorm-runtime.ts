@@ -1,11 +1,8 @@
 // The SCORM runtime the SCO talks to: scorm-again, seeded before the SCO loads, behind a facade that exposes
 // only the eight methods of the package's API and reports every accepted change to the op log.
-import * as scorm12 from "scorm-again/scorm12";
-import * as scorm2004 from "scorm-again/scorm2004";
-import type Scorm12APIClass from "scorm-again/scorm12";
-import type Scorm2004APIClass from "scorm-again/scorm2004";
 import type { LaunchSeed, ScormVersion } from "../protocol/messages.ts";
 import { emptyStringAllowed, writeEmptyString } from "./empty-string-writes.ts";
+import type { RuntimeConstructor } from "./runtime-loader.ts";
 
 export type ApiFacade = Record<string, (...args: string[]) => string> & { version?: string };
 
@@ -51,13 +48,8 @@ export const API_GLOBAL: Record<ScormVersion, "API" | "API_1484_11"> = {
 
 const SETTINGS = { lmsCommitUrl: false, autocommit: false, logLevel: 5 } as const;
 
-// scorm-again's ESM builds export the classes by name while its typings declare default exports.
-const { Scorm12API } = scorm12 as unknown as { Scorm12API: typeof Scorm12APIClass };
-const { Scorm2004API } = scorm2004 as unknown as { Scorm2004API: typeof Scorm2004APIClass };
-
-function createRuntime(version: ScormVersion): Record<string, (...args: unknown[]) => unknown> {
-  const api = version === "1.2" ? new Scorm12API(SETTINGS) : new Scorm2004API(SETTINGS);
-  return api as unknown as Record<string, (...args: unknown[]) => unknown>;
+function createRuntime(Runtime: RuntimeConstructor): Record<string, (...args: unknown[]) => unknown> {
+  return new Runtime({ ...SETTINGS }) as unknown as Record<string, (...args: unknown[]) => unknown>;
 }
 
 /** Lets "" through where SCORM allows it but scorm-again's format check refuses it (see empty-string-writes). */
@@ -76,8 +68,12 @@ function forceEmptyString(runtime: Record<string, unknown>, element: string): bo
   return true;
 }
 
-export function createSeededApi(seed: LaunchSeed, hooks: RuntimeHooks): ApiFacade {
-  const runtime = createRuntime(seed.version);
+export function createSeededApi(
+  seed: LaunchSeed,
+  hooks: RuntimeHooks,
+  Runtime: RuntimeConstructor,
+): ApiFacade {
+  const runtime = createRuntime(Runtime);
   const flat: Record<string, string> = {};
   for (const [element, value] of seed.values) flat[element] = value;
   runtime.loadFromFlattenedJSON?.call(runtime, flat, "");

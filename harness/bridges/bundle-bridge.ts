@@ -51,6 +51,13 @@ export async function bundleBridge(outDir: string, substitutions: Substitutions 
       entryPoints: [path.join(PROJECT_ROOT, "bridge/lms/entry.ts")],
       outfile: path.join(outDir, "bridge-lms.js"),
     }),
+    ...(["12", "2004"] as const).map((v) =>
+      build({
+        ...common,
+        entryPoints: [path.join(PROJECT_ROOT, `bridge/frame/runtime-${v}.ts`)],
+        outfile: path.join(outDir, `runtime-${v}.js`),
+      }),
+    ),
     copyFile(path.join(PROJECT_ROOT, "bridge/frame/frame.html"), path.join(outDir, "frame.html")),
   ]);
 }

@@ -140,14 +140,17 @@ test("the CDN logs method, URL, status and bytes of what a launch fetched", asyn
   const user = await lms.createUser();
   await lms.enrol(user, course);
   const activity = (await createProbeActivities(stack, lms, course, "log-check"))["1.2"];
+  const logStart = stack.cdnLog.entries.length;
   const session = await openLearnerSession(browser, lms, stack.origins.cdn, activity, user);
   await session.close();
   const sco = stack.cdnLog.entries.find((e) => e.url === "/packages/log-check-probe-scorm12/sco.html");
   const size = (await stat(path.join(stack.storageDir, "log-check-probe-scorm12", "sco.html"))).size;
   expect(sco).toMatchObject({ method: "GET", status: 200, bytes: size });
-  expect(
-    stack.cdnLog.entries.some((e) => e.url === "/bridge/frame.js" && e.status === 200 && e.bytes > 10_000),
-  ).toBe(true);
+  const served = (url: string) =>
+    stack.cdnLog.entries.slice(logStart).filter((e) => e.url === url && e.status === 200);
+  expect(served("/bridge/frame.js")).toHaveLength(1);
+  expect(served("/bridge/runtime-12.js")[0]?.bytes, "the 1.2 runtime is loaded").toBeGreaterThan(10_000);
+  expect(served("/bridge/runtime-2004.js"), "the 2004 runtime is not loaded for a 1.2 package").toEqual([]);
 });
 
 test("closing a stack frees its ports and its storage", async () => {

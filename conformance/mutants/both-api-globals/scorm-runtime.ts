@@ -4,12 +4,17 @@ import {
   type ApiFacade,
   type RuntimeHooks,
 } from "../../../bridge/frame/scorm-runtime.ts";
+import type { RuntimeConstructor } from "../../../bridge/frame/runtime-loader.ts";
 import type { LaunchSeed } from "../../../bridge/protocol/messages.ts";
 
 export { API_GLOBAL } from "../../../bridge/frame/scorm-runtime.ts";
 
-export function createSeededApi(seed: LaunchSeed, hooks: RuntimeHooks): ApiFacade {
-  const api = referenceCreateSeededApi(seed, hooks);
+export function createSeededApi(
+  seed: LaunchSeed,
+  hooks: RuntimeHooks,
+  Runtime: RuntimeConstructor,
+): ApiFacade {
+  const api = referenceCreateSeededApi(seed, hooks, Runtime);
   const globals = window as unknown as Record<string, unknown>;
   globals.API = api;
   globals.API_1484_11 = api;
