@@ -25,11 +25,14 @@ export function unloadBatch(launchid: string, ops: readonly Op[], budgetBytes: n
   for (const op of ops) latest.set(op.element, op);
   const ordered = [...latest.values()].sort((a, b) => rank(a.element) - rank(b.element) || a.seq - b.seq);
   const encoder = new TextEncoder();
+  // The body is the empty request plus each op's JSON, comma separated: sized op by op, not re-encoded whole.
+  let size = encoder.encode(commitRequestBody(launchid, [], false)).byteLength;
   const chosen: Op[] = [];
   for (const op of ordered) {
-    const candidate = [...chosen, op];
-    if (encoder.encode(commitRequestBody(launchid, candidate, false)).byteLength <= budgetBytes)
-      chosen.push(op);
+    const opSize = encoder.encode(JSON.stringify(op)).byteLength + (chosen.length > 0 ? 1 : 0);
+    if (size + opSize > budgetBytes) continue;
+    size += opSize;
+    chosen.push(op);
   }
   return chosen.sort((a, b) => a.seq - b.seq);
 }

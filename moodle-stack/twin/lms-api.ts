@@ -127,20 +127,26 @@ export class LmsApi {
   }
 
   /** What mod_scorm's player adds: 1.2 "not attempted" on a first commit, and the finish values at Terminate. */
+  /** The launch's SCO values in this attempt, SCORM element names. */
+  private storedValues(launch: LaunchRow, version: "1.2" | "2004"): Map<string, string> {
+    const rows = this.deps.tracks.values(launch.attemptid, launch.scoid);
+    return new Map(rows.map((r) => [fromStoredElement(r.element, version), r.value]));
+  }
+
+  /** scorm_insert_track for the launch's SCO and attempt, from a SCORM element name. */
+  private store(launch: LaunchRow, version: "1.2" | "2004", element: string, value: string): void {
+    this.deps.tracks.insertTrack(launch.attemptid, launch.scoid, toStoredElement(element, version), value);
+  }
+
   private applyPlayerSemantics(
     launch: LaunchRow,
     version: "1.2" | "2004",
     sessionTime: string,
     finishing: boolean,
   ): void {
-    const { tracks, activities } = this.deps;
-    const stored = new Map(
-      tracks
-        .values(launch.attemptid, launch.scoid)
-        .map((r) => [fromStoredElement(r.element, version), r.value]),
-    );
-    const store = (element: string, value: string): void =>
-      tracks.insertTrack(launch.attemptid, launch.scoid, toStoredElement(element, version), value);
+    const { activities } = this.deps;
+    const stored = this.storedValues(launch, version);
+    const store = (element: string, value: string): void => this.store(launch, version, element, value);
     if (finishing) {
       const values = finishValues({
         version,
@@ -157,7 +163,7 @@ export class LmsApi {
   }
 
   commit(userid: number, args: Record<string, unknown>) {
-    const { db, tracks } = this.deps;
+    const { db } = this.deps;
     if (typeof args.launchid !== "string") throw new LmsApiError("invalidparameter", "Invalid launchid");
     if (!Array.isArray(args.ops)) throw new LmsApiError("invalidparameter", "Invalid ops");
     const launch = db.get<LaunchRow>(
@@ -179,8 +185,6 @@ export class LmsApi {
       throw new LmsApiError("nopermission", "You can no longer save progress in this course");
     }
     const sessionElement = version === "1.2" ? "cmi.core.session_time" : "cmi.session_time";
-    const storedValues = (attemptid: number, scoid: number): Map<string, string> =>
-      new Map(tracks.values(attemptid, scoid).map((r) => [fromStoredElement(r.element, version), r.value]));
     const result = db.transaction(() => {
       let sessiontime = launch.sessiontime;
       const applied = applyOps(db, launch, ops, (op) => {
@@ -189,11 +193,9 @@ export class LmsApi {
         if (!op.element.startsWith("cmi.") || (version === "1.2" && op.element === sessionElement)) return;
         const writes =
           version === "1.2" && launch.forcecompleted === 1
-            ? forceCompletedWrites(op.element, op.value, storedValues(launch.attemptid, launch.scoid))
+            ? forceCompletedWrites(op.element, op.value, this.storedValues(launch, version))
             : [[op.element, op.value] as [string, string]];
-        for (const [element, value] of writes) {
-          tracks.insertTrack(launch.attemptid, launch.scoid, toStoredElement(element, version), value);
-        }
+        for (const [element, value] of writes) this.store(launch, version, element, value);
       });
       const finishing = args.terminate === true && launch.terminated === 0;
       this.applyPlayerSemantics(launch, version, sessiontime, finishing);
