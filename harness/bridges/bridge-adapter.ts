@@ -3,6 +3,8 @@
 export interface BuiltBridge {
   /** Folder with frame.html, frame.js (served by the CDN under /bridge/) and bridge-lms.js (served by the LMS). */
   dir: string;
+  /** The plugin's server side as an ES module exporting `LmsApi` (the twin loads it in place of its own). */
+  lmsPlugin: string;
 }
 
 export interface BridgeAdapter {

@@ -29,6 +29,38 @@ function substitutionPlugin(substitutions: Substitutions): Plugin {
   };
 }
 
+/** Bare imports (npm packages, node built-ins) stay imports, resolved from the project so the bundle runs anywhere. */
+const externalPackages: Plugin = {
+  name: "external-packages",
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => ({
+      path: args.path.startsWith("node:") ? args.path : import.meta.resolve(args.path),
+      external: true,
+    }));
+  },
+};
+
+/**
+ * The plugin's server side (the twin's LMS API and everything it imports) as one ES module, so that a mutant can
+ * swap a server-side module too. The stack loads it with import().
+ */
+async function bundleLmsPlugin(outfile: string, substitutions: Substitutions): Promise<void> {
+  await build({
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    logLevel: "error",
+    entryPoints: [path.join(PROJECT_ROOT, LMS_PLUGIN_ENTRY)],
+    outfile,
+    plugins: [substitutionPlugin(substitutions), externalPackages],
+  });
+}
+
+/** The module whose LmsApi class serves local_externalscormbridge's web services. */
+export const LMS_PLUGIN_ENTRY = "moodle-stack/twin/lms-api.ts";
+export const LMS_PLUGIN_FILE = "lms-plugin.mjs";
+
 export async function bundleBridge(outDir: string, substitutions: Substitutions = {}): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const common = {
@@ -59,5 +91,6 @@ export async function bundleBridge(outDir: string, substitutions: Substitutions 
       }),
     ),
     copyFile(path.join(PROJECT_ROOT, "bridge/frame/frame.html"), path.join(outDir, "frame.html")),
+    bundleLmsPlugin(path.join(outDir, LMS_PLUGIN_FILE), substitutions),
   ]);
 }

@@ -23,7 +23,7 @@ export const test = base.extend<{ lms: LmsDriver }, WorkerFixtures>({
       const dir = await mkdtemp(path.join(os.tmpdir(), "esb-bridge-"));
       try {
         const built = await resolveBridge(bridgeName).build(dir);
-        const stack = await startEmbeddedStack({ bridgeDir: built.dir });
+        const stack = await startEmbeddedStack({ bridgeDir: built.dir, lmsPlugin: built.lmsPlugin });
         try {
           await use(stack);
         } finally {

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import express from "express";
 import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
+import { loadLmsPlugin } from "../bridges/load-lms-plugin.ts";
 import { createMockCdn } from "../cdn/mock-cdn.ts";
 import { RequestLog } from "../cdn/request-log.ts";
 import { writeProbePackage } from "../packages/package-files.ts";
@@ -32,7 +33,14 @@ export interface EmbeddedStack {
   close(): Promise<void>;
 }
 
-export async function startEmbeddedStack(options: { bridgeDir: string }): Promise<EmbeddedStack> {
+export interface EmbeddedStackOptions {
+  /** The bridge's browser files: frame page and scripts (served by the CDN) and bridge-lms.js (served by the LMS). */
+  bridgeDir: string;
+  /** The bridge's server-side module (see BuiltBridge.lmsPlugin); the twin's own LMS API when absent. */
+  lmsPlugin?: string;
+}
+
+export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
   const ca = await createRunCa(Object.values(SITES));
   const storageDir = await mkdtemp(path.join(os.tmpdir(), "esb-cdn-"));
   const running: RunningSite[] = [];
@@ -43,7 +51,10 @@ export async function startEmbeddedStack(options: { bridgeDir: string }): Promis
     return c;
   };
   try {
-    const twin = await MoodleTwin.create({ bridgeDir: options.bridgeDir });
+    const twin = await MoodleTwin.create({
+      bridgeDir: options.bridgeDir,
+      LmsApi: options.lmsPlugin ? await loadLmsPlugin(options.lmsPlugin) : undefined,
+    });
     const cdn = createMockCdn({ storageDir, bridgeDir: options.bridgeDir, lmsOrigin: () => origins.lms });
     const evil = express();
     evil.get("/", (_req, res) => {

@@ -23,6 +23,13 @@ export class LmsApiError extends Error {
   }
 }
 
+/** True for an LmsApiError from any build of this module (a bridge's bundled plugin has its own class). */
+export function isLmsApiError(error: unknown): error is LmsApiError {
+  return error instanceof Error && typeof (error as { errorcode?: unknown }).errorcode === "string";
+}
+
+export type LmsApiConstructor = new (deps: LmsApiDeps) => LmsApi;
+
 export interface LmsApiDeps {
   db: TwinDb;
   people: People;

@@ -7,7 +7,7 @@ import {
 } from "../../bridge/protocol/bridge-config.ts";
 import { Activities } from "./activities.ts";
 import { TwinDb, type Params, type Row } from "./db.ts";
-import { LmsApi } from "./lms-api.ts";
+import { LmsApi, type LmsApiConstructor } from "./lms-api.ts";
 import { People } from "./people.ts";
 import { createTwinServer } from "./server.ts";
 import { Sessions } from "./sessions.ts";
@@ -16,6 +16,8 @@ import { Tracks } from "./tracks.ts";
 export interface MoodleTwinOptions {
   bridgeDir: string;
   framePath?: string;
+  /** The plugin's web-service implementation; a bridge under test may bring its own build of it. */
+  LmsApi?: LmsApiConstructor;
 }
 
 export class MoodleTwin {
@@ -44,7 +46,7 @@ export class MoodleTwin {
     const tracks = new Tracks(db);
     const sessions = new Sessions();
     const settings = { bridge: DEFAULT_BRIDGE_CONFIG };
-    const api = new LmsApi({
+    const api = new (options.LmsApi ?? LmsApi)({
       db,
       people,
       activities,

@@ -7,7 +7,7 @@ import { loginPage, playerPage } from "./pages.ts";
 import type { People } from "./people.ts";
 import type { Session, Sessions } from "./sessions.ts";
 import type { Tracks } from "./tracks.ts";
-import { LmsApiError, type LmsApi } from "./lms-api.ts";
+import { LmsApiError, isLmsApiError, type LmsApi } from "./lms-api.ts";
 
 export interface TwinServerDeps {
   people: People;
@@ -146,8 +146,7 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
             return { error: false, data: deps.api.commit(s.userid, args) };
           throw new LmsApiError("servicenotavailable", "Web service is not available");
         } catch (error) {
-          const e =
-            error instanceof LmsApiError ? error : new LmsApiError("generalexceptionmessage", String(error));
+          const e = isLmsApiError(error) ? error : new LmsApiError("generalexceptionmessage", String(error));
           return { error: true, exception: { errorcode: e.errorcode, message: e.message } };
         }
       }),
