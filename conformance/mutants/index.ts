@@ -24,4 +24,10 @@ export const MUTANTS: readonly MutantDefinition[] = [
     description: "Cuts suspend_data at 4,096 characters before sending it.",
     substitutions: { "bridge/frame/op-outbox.ts": "conformance/mutants/truncate-suspend-data/op-outbox.ts" },
   },
+  {
+    name: "drop-high-interactions",
+    targets: ["P13"],
+    description: "Never sends writes to interactions above index 199.",
+    substitutions: { "bridge/frame/op-outbox.ts": "conformance/mutants/drop-high-interactions/op-outbox.ts" },
+  },
 ];
