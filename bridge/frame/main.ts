@@ -30,7 +30,7 @@ export async function startFrame(): Promise<void> {
       return;
     }
     if (message.type === "ack") {
-      outbox?.acknowledge(message.ackedSeq);
+      outbox?.acknowledge(message.ackedSeq, message.terminated === true);
       return;
     }
     if (message.type === "status") {
@@ -39,6 +39,7 @@ export async function startFrame(): Promise<void> {
     }
     if (message.type === "ping") {
       send({ type: "pong", n: message.n });
+      outbox?.heartbeat();
       return;
     }
     if (outbox) return;

@@ -8,7 +8,8 @@ import type { Outbox } from "./outbox.ts";
 import { retryDelay } from "./retry-schedule.ts";
 
 export interface DeliveryHooks {
-  onAck(launchid: string, ackedSeq: number): void;
+  /** `terminated`: the LMS holds the launch's Terminate too. */
+  onAck(launchid: string, ackedSeq: number, terminated: boolean): void;
   onState(state: DeliveryState, message: string): void;
 }
 
@@ -51,14 +52,12 @@ export class Delivery {
     return this.state;
   }
 
-  /** Deliver whatever is pending, now. */
+  /** Deliver whatever is pending: now, or at the next scheduled retry while the LMS is failing. */
   kick(terminateLaunch?: string): void {
     if (terminateLaunch) this.outbox.markTerminate(terminateLaunch);
     if (this.state === "failed" || this.state === "signin") return;
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
+    // A retry is scheduled: it takes the new ops along, and the backoff holds whatever the SCO does.
+    if (this.timer !== undefined) return;
     this.wanted = true;
     if (!this.running) void this.run();
   }
@@ -105,7 +104,7 @@ export class Delivery {
             if (ops.length === 0 && !terminate) break;
             const result = await this.client.commit(launchid, ops, terminate);
             this.outbox.acknowledge(launchid, result.ackedseq, terminate);
-            this.hooks.onAck(launchid, result.ackedseq);
+            this.hooks.onAck(launchid, result.ackedseq, terminate);
             this.retries = 0;
             const first = ops[0];
             if (first && result.ackedseq < first.seq) {

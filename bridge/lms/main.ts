@@ -11,6 +11,7 @@ import { watchChannel } from "./heartbeat.ts";
 import { showDeliveryState, showMessage } from "./learner-messages.ts";
 import { LmsApiClient, type LaunchResult } from "./lms-api-client.ts";
 import { navigationTarget, playerUrl } from "./navigation.ts";
+import { OpSequencer } from "./op-sequencer.ts";
 import { Outbox, outboxKey } from "./outbox.ts";
 import { installUnloadFlush } from "./unload-flush.ts";
 
@@ -33,13 +34,20 @@ export async function startPlayer(win: Window): Promise<void> {
     outboxKey(config.wwwroot, config.userid, config.cmid, config.scoid),
   );
   // Replaced by the channel to the current frame once it is open; until then, nothing to tell.
-  const frame = { send: (_message: LmsToFrame): void => undefined, launchid: "" };
+  const frame = {
+    send: (_message: LmsToFrame): void => undefined,
+    launchid: "",
+    /** The LMS's latest acknowledgement for the current launch, repeated whenever the frame hands ops over. */
+    ack: { ackedSeq: 0, terminated: false },
+  };
   const loginUrl = `${config.wwwroot}/login/index.php`;
   const container = doc.getElementById("esb-player") ?? doc.body;
 
   const delivery: Delivery = new Delivery(client, outbox, DEFAULT_BRIDGE_CONFIG, {
-    onAck: (launchid, ackedSeq) => {
-      if (launchid === frame.launchid) frame.send({ type: "ack", ackedSeq });
+    onAck: (launchid, ackedSeq, terminated) => {
+      if (launchid !== frame.launchid) return;
+      frame.ack = { ackedSeq, terminated: terminated || frame.ack.terminated };
+      frame.send({ type: "ack", ...frame.ack });
     },
     onState: (state, message) => {
       showDeliveryState(doc, state, message, loginUrl, () => {
@@ -88,6 +96,8 @@ export async function startPlayer(win: Window): Promise<void> {
     };
     frame.send = send;
     frame.launchid = launch.launchid;
+    frame.ack = { ackedSeq: 0, terminated: false };
+    const sequencer = new OpSequencer();
     const heartbeat = watchChannel(iframe, send, bridgeConfig.heartbeatMs, () => {
       frame.send = () => undefined;
       frame.launchid = "";
@@ -105,11 +115,13 @@ export async function startPlayer(win: Window): Promise<void> {
       if (message.type === "pong") heartbeat.pong(message.n);
       else if (message.type === "failure") showMessage(doc, message.message);
       else if (message.type === "ops") {
-        outbox.add(launch.launchid, message.ops);
-        for (const op of message.ops) if (op.element === "adl.nav.request") navRequest = op.value;
-        if (message.reason !== "change")
-          delivery.kick(message.reason === "terminate" ? launch.launchid : undefined);
-        if (message.reason === "terminate") void followNavigation(launch.toc ?? []);
+        const { ops, reason } = sequencer.accept(message.ops, message.reason);
+        outbox.add(launch.launchid, ops);
+        for (const op of ops) if (op.element === "adl.nav.request") navRequest = op.value;
+        if (reason !== "change") delivery.kick(reason === "terminate" ? launch.launchid : undefined);
+        if (reason === "terminate") void followNavigation(launch.toc ?? []);
+        // The frame may not have heard the last acknowledgement: repeat it (acks are cumulative).
+        if (frame.launchid === launch.launchid) send({ type: "ack", ...frame.ack });
       }
     };
     send({

@@ -46,7 +46,7 @@ export type DeliveryState = "ok" | "retrying" | "signin" | "failed";
 
 export type LmsToFrame =
   | { type: "seed"; seed: LaunchSeed }
-  | { type: "ack"; ackedSeq: number }
+  | { type: "ack"; ackedSeq: number; terminated?: boolean }
   | { type: "status"; state: DeliveryState; message: string }
   | { type: "ping"; n: number };
 
@@ -139,7 +139,12 @@ export function parseLmsToFrame(data: unknown): LmsToFrame | null {
     const seed = parseSeed(data.seed);
     return seed ? { type: "seed", seed } : null;
   }
-  if (data.type === "ack") return isSeq(data.ackedSeq) ? { type: "ack", ackedSeq: data.ackedSeq } : null;
+  if (data.type === "ack") {
+    if (!isSeq(data.ackedSeq)) return null;
+    if (data.terminated === undefined) return { type: "ack", ackedSeq: data.ackedSeq };
+    if (typeof data.terminated !== "boolean") return null;
+    return { type: "ack", ackedSeq: data.ackedSeq, terminated: data.terminated };
+  }
   if (data.type === "ping") return isSeq(data.n) ? { type: "ping", n: data.n } : null;
   if (data.type === "status") {
     if (typeof data.state !== "string" || !DELIVERY_STATES.includes(data.state)) return null;
