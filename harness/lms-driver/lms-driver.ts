@@ -37,6 +37,15 @@ export interface LmsDriver {
   playerUrl(activity: CdnActivity, scoid: number): string;
   /** Every stored track of a user in an activity (mod_scorm's element spelling), in insertion order. */
   tracks(activity: CdnActivity, user: LmsUser): Promise<StoredTrack[]>;
+  /**
+   * Saves the bridge plugin's settings (retry schedule and jitter, API/handshake/heartbeat timing, …) as the
+   * admin form would; names left out take their defaults. Rejects with the form's reason for a bad value.
+   */
+  setBridgeSettings(settings: Record<string, unknown>): Promise<void>;
+  /** Ends every login session of the user (as a session timeout or "log out everywhere" does). */
+  expireSessions(user: LmsUser): Promise<void>;
+  /** Removes the user's enrolment in the course (their next save is refused for good). */
+  unenrol(user: LmsUser, courseId: number): Promise<void>;
 }
 
 /** The query every driver runs to read tracks from the 4.3+ schema. */

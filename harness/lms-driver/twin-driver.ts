@@ -62,5 +62,17 @@ export function createTwinDriver(stack: EmbeddedStack): LmsDriver {
     async tracks(activity, user) {
       return twin.query(TRACKS_SQL, [activity.scormid, user.id]) as unknown as StoredTrack[];
     },
+    async setBridgeSettings(settings) {
+      twin.setBridgeConfig(settings);
+    },
+    async expireSessions(user) {
+      twin.sessions.endAllFor(user.id);
+    },
+    async unenrol(user, courseId) {
+      twin.db.run(
+        "DELETE FROM mdl_user_enrolments WHERE userid = ? AND enrolid IN (SELECT id FROM mdl_enrol WHERE courseid = ?)",
+        [user.id, courseId],
+      );
+    },
   };
 }
