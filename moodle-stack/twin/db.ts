@@ -1,5 +1,6 @@
 // The twin's embedded SQLite database (sql.js, no native build) and the small typed query layer over it.
 import initSqlJs, { type Database, type SqlValue } from "sql.js";
+import { roleSeedSql } from "./role-archetypes.ts";
 import { TWIN_SCHEMA } from "./schema.ts";
 
 export type Row = Record<string, SqlValue>;
@@ -13,6 +14,7 @@ export class TwinDb {
     const db = new SQL.Database();
     db.run("PRAGMA foreign_keys = ON;");
     db.exec(TWIN_SCHEMA);
+    db.exec(roleSeedSql());
     return new TwinDb(db);
   }
 

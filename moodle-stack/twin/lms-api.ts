@@ -4,24 +4,40 @@ import { randomBytes } from "node:crypto";
 import type { BridgeConfig } from "../../bridge/protocol/bridge-config.ts";
 import { isWhitelisted } from "../../bridge/protocol/cdn-whitelist.ts";
 import { parseOp, type Op } from "../../bridge/protocol/messages.ts";
+import {
+  LAUNCH_CAPABILITY,
+  SAVETRACK_CAPABILITY,
+  requireActivityAccess,
+  requireKnownParameters,
+  requireOwnLaunch,
+} from "./access-rules.ts";
 import type { Activities } from "./activities.ts";
+import { LmsApiError } from "./api-error.ts";
+import { moduleContext, systemContext, type ContextRow } from "./contexts.ts";
 import type { TwinDb } from "./db.ts";
 import { fromStoredElement, toStoredElement } from "./element-names.ts";
 import { finishValues } from "./finish-semantics.ts";
 import { forceCompletedWrites } from "./force-completed.ts";
+import { afterTrackStored } from "./grade-updates.ts";
 import { buildLaunchSeed } from "./launch-seed.ts";
 import { applyOps } from "./op-applier.ts";
+import type { Actor } from "./log-store.ts";
 import type { People } from "./people.ts";
+import { logRefusal } from "./refusal-log.ts";
+import { scoLaunched, trackSubmitted, type ScormActivityRef } from "./scorm-events.ts";
 import type { Tracks } from "./tracks.ts";
 
-export class LmsApiError extends Error {
-  constructor(
-    readonly errorcode: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { LmsApiError };
+
+/** Moodle's ajax envelope for one call: the data, or the exception. */
+export type CallResult =
+  { error: false; data: unknown } | { error: true; exception: { errorcode: string; message: string } };
+
+/** The web services the plugin declares, with their parameters (external_function_parameters). */
+export const LAUNCH_METHOD = "local_externalscormbridge_launch";
+export const COMMIT_METHOD = "local_externalscormbridge_commit";
+const LAUNCH_PARAMETERS = ["cmid", "scoid"] as const;
+const COMMIT_PARAMETERS = ["launchid", "ops", "terminate"] as const;
 
 /** True for an LmsApiError from any build of this module (a bridge's bundled plugin has its own class). */
 export function isLmsApiError(error: unknown): error is LmsApiError {
@@ -53,6 +69,7 @@ interface LaunchRow {
   id: number;
   userid: number;
   scormid: number;
+  cmid: number;
   scoid: number;
   attemptid: number;
   ackedseq: number;
@@ -70,16 +87,64 @@ export class LmsApi {
 
   constructor(private readonly deps: LmsApiDeps) {}
 
-  launch(userid: number, args: Record<string, unknown>) {
+  /**
+   * One web-service call as Moodle's ajax service runs it: the method's answer, or its exception. Every refused
+   * call leaves exactly one request_refused event in the log (P24); answered calls leave none.
+   */
+  call(methodname: unknown, userid: number, args: Record<string, unknown>, ip: string): CallResult {
+    const actor: Actor = { userid, ip };
+    try {
+      if (methodname === LAUNCH_METHOD) return { error: false, data: this.launch(userid, args, ip) };
+      if (methodname === COMMIT_METHOD) return { error: false, data: this.commit(userid, args, ip) };
+      throw new LmsApiError("servicenotavailable", "Web service is not available");
+    } catch (error) {
+      const e =
+        error instanceof LmsApiError ? error : new LmsApiError("generalexceptionmessage", String(error));
+      const target = this.refusalTarget(args);
+      logRefusal(this.deps.db, actor, {
+        operation: typeof methodname === "string" ? methodname.slice(0, 100) : "",
+        errorcode: e.errorcode,
+        message: e.message,
+        ...target,
+      });
+      return { error: true, exception: { errorcode: e.errorcode, message: e.message } };
+    }
+  }
+
+  /** The context a refused call named: its activity's (by cmid or launch id) when that exists, else the system. */
+  private refusalTarget(args: Record<string, unknown>): { context: ContextRow; courseid: number } {
+    const { db, activities } = this.deps;
+    const byCmid = Number.isSafeInteger(args.cmid) ? activities.byCmid(args.cmid as number) : undefined;
+    const byLaunch =
+      typeof args.launchid === "string"
+        ? db.get<{ cmid: number; course: number }>(
+            `SELECT cm.id AS cmid, cm.course FROM mdl_local_externalscormbridge_launch l
+               JOIN mdl_course_modules cm ON cm.instance = l.scormid
+               JOIN mdl_modules m ON m.id = cm.module AND m.name = 'scorm'
+              WHERE l.launchid = ?`,
+            [args.launchid],
+          )
+        : undefined;
+    if (byCmid) return { context: moduleContext(db, byCmid.cmid), courseid: byCmid.course };
+    if (byLaunch) return { context: moduleContext(db, byLaunch.cmid), courseid: byLaunch.course };
+    return { context: systemContext(db), courseid: 0 };
+  }
+
+  launch(userid: number, args: Record<string, unknown>, ip = "") {
     const { activities, people, tracks, db } = this.deps;
+    requireKnownParameters(args, LAUNCH_PARAMETERS);
     const cmid = int(args.cmid, "cmid");
     const scoid = int(args.scoid, "scoid");
     const activity = activities.byCmid(cmid);
     if (!activity)
       throw new LmsApiError("invalidrecord", "No external SCORM activity with that course module id");
-    if (!people.isEnrolled(userid, activity.course)) {
-      throw new LmsApiError("requireloginerror", "You are not enrolled in this course");
-    }
+    const activityRef: ScormActivityRef = { cmid, courseid: activity.course, scormid: activity.scormid };
+    requireActivityAccess(
+      db,
+      userid,
+      { courseid: activity.course, context: moduleContext(db, cmid) },
+      LAUNCH_CAPABILITY,
+    );
     const sco = activities.sco(activity.scormid, scoid);
     if (!sco || !sco.launch)
       throw new LmsApiError("invalidrecord", "That SCO does not belong to this activity");
@@ -116,6 +181,8 @@ export class LmsApi {
       seedtotaltime,
       timecreated: now(),
     });
+    const scourl = new URL(sco.launch, cdnBase).href;
+    scoLaunched(db, { userid, ip }, activityRef, scoid, scourl);
     return {
       launchid,
       nonce,
@@ -123,7 +190,7 @@ export class LmsApi {
       version: activity.version,
       cdnorigin: cdnBase.origin,
       frameurl: new URL(this.deps.framePath, cdnBase.origin).href,
-      scourl: new URL(sco.launch, cdnBase).href,
+      scourl,
       seed,
       config: this.deps.bridgeConfig(),
       toc: activities
@@ -140,9 +207,30 @@ export class LmsApi {
     return new Map(rows.map((r) => [fromStoredElement(r.element, version), r.value]));
   }
 
-  /** scorm_insert_track for the launch's SCO and attempt, from a SCORM element name. */
-  private store(launch: LaunchRow, version: "1.2" | "2004", element: string, value: string): void {
-    this.deps.tracks.insertTrack(launch.attemptid, launch.scoid, toStoredElement(element, version), value);
+  /**
+   * scorm_insert_track for the launch's SCO and attempt, from a SCORM element name, with the event it fires; no
+   * actor for a value mod_scorm rewrites on its own (forcecompleted), which fires none.
+   */
+  private store(
+    launch: LaunchRow,
+    version: "1.2" | "2004",
+    element: string,
+    value: string,
+    actor: Actor | null,
+  ): void {
+    const stored = toStoredElement(element, version);
+    this.deps.tracks.insertTrack(launch.attemptid, launch.scoid, stored, value);
+    if (!actor) return;
+    // scorm_insert_track regrades (and so re-checks completion) before it logs; a value mod_scorm rewrites on its
+    // own (forcecompleted) is a plain update that regrades nothing.
+    afterTrackStored(this.deps.db, { userid: launch.userid, scormid: launch.scormid, element: stored, value });
+    const activity = { cmid: launch.cmid, courseid: launch.courseid, scormid: launch.scormid };
+    trackSubmitted(this.deps.db, actor, activity, {
+      attemptid: launch.attemptid,
+      learnerid: launch.userid,
+      element: stored,
+      value,
+    });
   }
 
   private applyPlayerSemantics(
@@ -150,10 +238,12 @@ export class LmsApi {
     version: "1.2" | "2004",
     sessionTime: string,
     finishing: boolean,
+    actor: Actor,
   ): void {
     const { activities } = this.deps;
     const stored = this.storedValues(launch, version);
-    const store = (element: string, value: string): void => this.store(launch, version, element, value);
+    const store = (element: string, value: string): void =>
+      this.store(launch, version, element, value, actor);
     if (finishing) {
       const values = finishValues({
         version,
@@ -169,17 +259,24 @@ export class LmsApi {
     }
   }
 
-  commit(userid: number, args: Record<string, unknown>) {
+  commit(userid: number, args: Record<string, unknown>, ip = "") {
     const { db } = this.deps;
+    const actor: Actor = { userid, ip };
+    requireKnownParameters(args, COMMIT_PARAMETERS);
     if (typeof args.launchid !== "string") throw new LmsApiError("invalidparameter", "Invalid launchid");
     if (!Array.isArray(args.ops)) throw new LmsApiError("invalidparameter", "Invalid ops");
-    const launch = db.get<LaunchRow>(
-      `SELECT l.*, s.course AS courseid, s.masteryoverride, s.forcecompleted FROM mdl_local_externalscormbridge_launch l
-         JOIN mdl_scorm s ON s.id = l.scormid WHERE l.launchid = ?`,
-      [args.launchid],
+    const launch = requireOwnLaunch(
+      db.get<LaunchRow>(
+        `SELECT l.*, s.course AS courseid, s.masteryoverride, s.forcecompleted, cm.id AS cmid
+           FROM mdl_local_externalscormbridge_launch l
+           JOIN mdl_scorm s ON s.id = l.scormid
+           JOIN mdl_course_modules cm ON cm.instance = s.id
+           JOIN mdl_modules m ON m.id = cm.module AND m.name = 'scorm'
+          WHERE l.launchid = ?`,
+        [args.launchid],
+      ),
+      userid,
     );
-    if (!launch || launch.userid !== userid)
-      throw new LmsApiError("invalidlaunch", "Unknown launch for this user");
     const scorm = db.get<{ version: string }>("SELECT version FROM mdl_scorm WHERE id = ?", [launch.scormid]);
     const version = scorm?.version === "SCORM_1.2" ? "1.2" : "2004";
     const ops: Op[] = [];
@@ -188,9 +285,12 @@ export class LmsApi {
       if (!op) throw new LmsApiError("invalidparameter", "Malformed op");
       ops.push(op);
     }
-    if (!this.deps.people.isEnrolled(userid, launch.courseid)) {
-      throw new LmsApiError("nopermission", "You can no longer save progress in this course");
-    }
+    requireActivityAccess(
+      db,
+      userid,
+      { courseid: launch.courseid, context: moduleContext(db, launch.cmid) },
+      SAVETRACK_CAPABILITY,
+    );
     const sessionElement = version === "1.2" ? "cmi.core.session_time" : "cmi.session_time";
     const result = db.transaction(() => {
       let sessiontime = launch.sessiontime;
@@ -202,10 +302,12 @@ export class LmsApi {
           version === "1.2" && launch.forcecompleted === 1
             ? forceCompletedWrites(op.element, op.value, this.storedValues(launch, version))
             : [[op.element, op.value] as [string, string]];
-        for (const [element, value] of writes) this.store(launch, version, element, value);
+        // The element the SCO set fires its event; a stored value mod_scorm flips on its own fires none.
+        for (const [element, value] of writes)
+          this.store(launch, version, element, value, element === op.element ? actor : null);
       });
       const finishing = args.terminate === true && launch.terminated === 0;
-      this.applyPlayerSemantics(launch, version, sessiontime, finishing);
+      this.applyPlayerSemantics(launch, version, sessiontime, finishing, actor);
       db.run(
         "UPDATE mdl_local_externalscormbridge_launch SET ackedseq = ?, terminated = MAX(terminated, ?), sessiontime = ? WHERE id = ?",
         [applied.ackedseq, finishing ? 1 : 0, sessiontime, launch.id],

@@ -56,6 +56,7 @@ export class MoodleTwin {
     });
     const wwwroot = { value: "" };
     const app = createTwinServer({
+      db,
       people,
       activities,
       tracks,

@@ -21,6 +21,7 @@ CREATE TABLE mdl_course (
   fullname TEXT NOT NULL DEFAULT '',
   shortname TEXT NOT NULL DEFAULT '',
   visible INTEGER NOT NULL DEFAULT 1,
+  enablecompletion INTEGER NOT NULL DEFAULT 1,
   timecreated INTEGER NOT NULL DEFAULT 0,
   timemodified INTEGER NOT NULL DEFAULT 0
 );
@@ -39,6 +40,75 @@ CREATE TABLE mdl_user_enrolments (
   timeend INTEGER NOT NULL DEFAULT 0,
   UNIQUE (enrolid, userid)
 );
+CREATE TABLE mdl_context (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  contextlevel INTEGER NOT NULL DEFAULT 0,
+  instanceid INTEGER NOT NULL DEFAULT 0,
+  path TEXT,
+  depth INTEGER NOT NULL DEFAULT 0,
+  locked INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (contextlevel, instanceid)
+);
+CREATE TABLE mdl_role (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL DEFAULT '',
+  shortname TEXT NOT NULL UNIQUE,
+  description TEXT NOT NULL DEFAULT '',
+  sortorder INTEGER NOT NULL DEFAULT 0 UNIQUE,
+  archetype TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE mdl_capabilities (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE,
+  captype TEXT NOT NULL DEFAULT '',
+  contextlevel INTEGER NOT NULL DEFAULT 0,
+  component TEXT NOT NULL DEFAULT '',
+  riskbitmask INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE mdl_role_assignments (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  roleid INTEGER NOT NULL DEFAULT 0,
+  contextid INTEGER NOT NULL DEFAULT 0,
+  userid INTEGER NOT NULL DEFAULT 0,
+  timemodified INTEGER NOT NULL DEFAULT 0,
+  modifierid INTEGER NOT NULL DEFAULT 0,
+  component TEXT NOT NULL DEFAULT '',
+  itemid INTEGER NOT NULL DEFAULT 0,
+  sortorder INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE mdl_role_capabilities (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  contextid INTEGER NOT NULL DEFAULT 0,
+  roleid INTEGER NOT NULL DEFAULT 0,
+  capability TEXT NOT NULL DEFAULT '',
+  permission INTEGER NOT NULL DEFAULT 0,
+  timemodified INTEGER NOT NULL DEFAULT 0,
+  modifierid INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (roleid, contextid, capability)
+);
+CREATE TABLE mdl_logstore_standard_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  eventname TEXT NOT NULL DEFAULT '',
+  component TEXT NOT NULL DEFAULT '',
+  action TEXT NOT NULL DEFAULT '',
+  target TEXT NOT NULL DEFAULT '',
+  objecttable TEXT,
+  objectid INTEGER,
+  crud TEXT NOT NULL DEFAULT '',
+  edulevel INTEGER NOT NULL DEFAULT 0,
+  contextid INTEGER NOT NULL DEFAULT 0,
+  contextlevel INTEGER NOT NULL DEFAULT 0,
+  contextinstanceid INTEGER NOT NULL DEFAULT 0,
+  userid INTEGER NOT NULL DEFAULT 0,
+  courseid INTEGER,
+  relateduserid INTEGER,
+  anonymous INTEGER NOT NULL DEFAULT 0,
+  other TEXT,
+  timecreated INTEGER NOT NULL DEFAULT 0,
+  origin TEXT,
+  ip TEXT,
+  realuserid INTEGER
+);
 CREATE TABLE mdl_modules (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   name TEXT NOT NULL UNIQUE,
@@ -51,7 +121,10 @@ CREATE TABLE mdl_course_modules (
   instance INTEGER NOT NULL,
   section INTEGER NOT NULL DEFAULT 0,
   visible INTEGER NOT NULL DEFAULT 1,
+  idnumber TEXT,
   completion INTEGER NOT NULL DEFAULT 0,
+  completiongradeitemnumber INTEGER,
+  completionview INTEGER NOT NULL DEFAULT 0,
   added INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE mdl_scorm (
@@ -165,6 +238,74 @@ CREATE TABLE mdl_local_externalscormbridge_ahead (
   launch INTEGER NOT NULL,
   seq INTEGER NOT NULL,
   UNIQUE (launch, seq)
+);
+CREATE TABLE mdl_grade_items (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  courseid INTEGER,
+  categoryid INTEGER,
+  itemname TEXT,
+  itemtype TEXT NOT NULL DEFAULT '',
+  itemmodule TEXT,
+  iteminstance INTEGER,
+  itemnumber INTEGER,
+  iteminfo TEXT,
+  idnumber TEXT,
+  calculation TEXT,
+  gradetype INTEGER NOT NULL DEFAULT 1,
+  grademax REAL NOT NULL DEFAULT 100,
+  grademin REAL NOT NULL DEFAULT 0,
+  scaleid INTEGER,
+  outcomeid INTEGER,
+  gradepass REAL NOT NULL DEFAULT 0,
+  multfactor REAL NOT NULL DEFAULT 1,
+  plusfactor REAL NOT NULL DEFAULT 0,
+  aggregationcoef REAL NOT NULL DEFAULT 0,
+  aggregationcoef2 REAL NOT NULL DEFAULT 0,
+  sortorder INTEGER NOT NULL DEFAULT 0,
+  display INTEGER NOT NULL DEFAULT 0,
+  decimals INTEGER,
+  hidden INTEGER NOT NULL DEFAULT 0,
+  locked INTEGER NOT NULL DEFAULT 0,
+  locktime INTEGER NOT NULL DEFAULT 0,
+  needsupdate INTEGER NOT NULL DEFAULT 0,
+  weightoverride INTEGER NOT NULL DEFAULT 0,
+  timecreated INTEGER,
+  timemodified INTEGER
+);
+CREATE TABLE mdl_grade_grades (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  itemid INTEGER NOT NULL,
+  userid INTEGER NOT NULL,
+  rawgrade REAL,
+  rawgrademax REAL NOT NULL DEFAULT 100,
+  rawgrademin REAL NOT NULL DEFAULT 0,
+  rawscaleid INTEGER,
+  usermodified INTEGER,
+  finalgrade REAL,
+  hidden INTEGER NOT NULL DEFAULT 0,
+  locked INTEGER NOT NULL DEFAULT 0,
+  locktime INTEGER NOT NULL DEFAULT 0,
+  exported INTEGER NOT NULL DEFAULT 0,
+  overridden INTEGER NOT NULL DEFAULT 0,
+  excluded INTEGER NOT NULL DEFAULT 0,
+  feedback TEXT,
+  feedbackformat INTEGER NOT NULL DEFAULT 0,
+  information TEXT,
+  informationformat INTEGER NOT NULL DEFAULT 0,
+  timecreated INTEGER,
+  timemodified INTEGER,
+  aggregationstatus TEXT NOT NULL DEFAULT 'unknown',
+  aggregationweight REAL,
+  UNIQUE (userid, itemid)
+);
+CREATE TABLE mdl_course_modules_completion (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  coursemoduleid INTEGER NOT NULL,
+  userid INTEGER NOT NULL,
+  completionstate INTEGER NOT NULL,
+  overrideby INTEGER,
+  timemodified INTEGER NOT NULL,
+  UNIQUE (userid, coursemoduleid)
 );
 INSERT INTO mdl_modules (name) VALUES ('scorm');
 `;

@@ -2,14 +2,21 @@
 // Moodle's ajax endpoint carrying the LMS API.
 import path from "node:path";
 import express, { type Request, type Response } from "express";
+import { LAUNCH_CAPABILITY, requireActivityAccess } from "./access-rules.ts";
 import type { Activities } from "./activities.ts";
+import { playerAttempt } from "./attempts.ts";
+import { moduleContext } from "./contexts.ts";
+import type { TwinDb } from "./db.ts";
+import { escapeHtml } from "./html.ts";
+import { logRefusal } from "./refusal-log.ts";
 import { loginPage, playerPage } from "./pages.ts";
 import type { People } from "./people.ts";
 import type { Session, Sessions } from "./sessions.ts";
 import type { Tracks } from "./tracks.ts";
-import { LmsApiError, isLmsApiError, type LmsApi } from "./lms-api.ts";
+import { isLmsApiError, type LmsApi } from "./lms-api.ts";
 
 export interface TwinServerDeps {
+  db: TwinDb;
   people: People;
   activities: Activities;
   tracks: Tracks;
@@ -76,12 +83,41 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
       res.status(404).type("text/plain").send("Activity or SCO not found");
       return;
     }
-    if (!deps.people.isEnrolled(s.userid, activity.course)) {
-      res.status(403).type("text/plain").send("You cannot enter this course");
+    const context = moduleContext(deps.db, cmid);
+    try {
+      requireActivityAccess(deps.db, s.userid, { courseid: activity.course, context }, LAUNCH_CAPABILITY);
+    } catch (error) {
+      if (!isLmsApiError(error)) throw error;
+      logRefusal(
+        deps.db,
+        { userid: s.userid, ip: req.ip ?? "" },
+        {
+          operation: "mod/scorm/player.php",
+          errorcode: error.errorcode,
+          message: error.message,
+          context,
+          courseid: activity.course,
+        },
+      );
+      res
+        .status(403)
+        .type("html")
+        .send(`<!doctype html><title>Access refused</title><p role="alert">${escapeHtml(error.message)}</p>`);
       return;
     }
-    // player.php creates the attempt and x.start.time for the launched SCO.
-    const attempt = deps.tracks.lastAttempt(s.userid, activity.scormid);
+    // player.php picks the attempt (scorm_check_mode: newattempt=on, forcenewattempt, maxattempt) and creates it
+    // with x.start.time for the launched SCO.
+    const settings = deps.db.get<{ maxattempt: number; forcenewattempt: number }>(
+      "SELECT maxattempt, forcenewattempt FROM mdl_scorm WHERE id = ?",
+      [activity.scormid],
+    ) ?? { maxattempt: 1, forcenewattempt: 0 };
+    const attempt = playerAttempt(
+      deps.db,
+      s.userid,
+      activity.scormid,
+      settings,
+      req.query.newattempt === "on",
+    );
     const attemptid = deps.tracks.attemptId(s.userid, activity.scormid, attempt);
     deps.tracks.insertTrack(attemptid, sco.id, "x.start.time", String(Math.floor(Date.now() / 1000)));
     const cdnOrigin = new URL(activity.cdnurl).origin;
@@ -137,19 +173,9 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
     }
     const calls = Array.isArray(req.body) ? (req.body as Array<Record<string, unknown>>) : [];
     res.json(
-      calls.map((call) => {
-        const args = (call.args ?? {}) as Record<string, unknown>;
-        try {
-          if (call.methodname === "local_externalscormbridge_launch")
-            return { error: false, data: deps.api.launch(s.userid, args) };
-          if (call.methodname === "local_externalscormbridge_commit")
-            return { error: false, data: deps.api.commit(s.userid, args) };
-          throw new LmsApiError("servicenotavailable", "Web service is not available");
-        } catch (error) {
-          const e = isLmsApiError(error) ? error : new LmsApiError("generalexceptionmessage", String(error));
-          return { error: true, exception: { errorcode: e.errorcode, message: e.message } };
-        }
-      }),
+      calls.map((call) =>
+        deps.api.call(call.methodname, s.userid, (call.args ?? {}) as Record<string, unknown>, req.ip ?? ""),
+      ),
     );
   });
 

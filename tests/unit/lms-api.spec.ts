@@ -75,6 +75,6 @@ test("commit is idempotent and order-proof: duplicates skipped, later writes win
     /Malformed op/,
   );
   twin.db.run("DELETE FROM mdl_user_enrolments");
-  expect(() => commit([op(8, "cmi.suspend_data", "late")])).toThrow(/no longer save progress/);
+  expect(() => commit([op(8, "cmi.suspend_data", "late")])).toThrow(/not enrolled/);
   expect(stored()).toHaveLength(4);
 });

@@ -1,0 +1,52 @@
+// has_capability() over the twin's role tables, resolved as Moodle resolves it: the user's roles are those assigned
+// in the context or any parent (plus "Authenticated user" for every signed-in user, or "Guest" for the guest
+// account); for each role the most specific permission on the path counts; a PROHIBIT anywhere wins; otherwise
+// one role with ALLOW is enough.
+import { contextLineage, type ContextRow } from "./contexts.ts";
+import type { TwinDb } from "./db.ts";
+import { CAP_ALLOW, CAP_PROHIBIT, roleId } from "./role-archetypes.ts";
+
+/** The guest account's username, as Moodle names it ($CFG->siteguest). */
+export const GUEST_USERNAME = "guest";
+
+export function isGuestUser(db: TwinDb, userid: number): boolean {
+  const row = db.get<{ username: string }>("SELECT username FROM mdl_user WHERE id = ?", [userid]);
+  return row?.username === GUEST_USERNAME;
+}
+
+/** Role ids the user holds in `context`: assigned on its path, plus the site-wide default role. */
+export function userRoleIds(db: TwinDb, userid: number, context: ContextRow): number[] {
+  const lineage = contextLineage(context);
+  const assigned = db
+    .all<{ roleid: number }>(
+      `SELECT DISTINCT roleid FROM mdl_role_assignments WHERE userid = ? AND contextid IN (${lineage.map(() => "?").join(",")})`,
+      [userid, ...lineage],
+    )
+    .map((r) => r.roleid);
+  const defaultRole = isGuestUser(db, userid) ? roleId("guest") : roleId("user");
+  return [...new Set([...assigned, defaultRole])];
+}
+
+export function hasCapability(db: TwinDb, capability: string, context: ContextRow, userid: number): boolean {
+  const mostSpecificFirst = contextLineage(context).reverse();
+  let allowed = false;
+  for (const role of userRoleIds(db, userid, context)) {
+    const perms = new Map(
+      db
+        .all<{ contextid: number; permission: number }>(
+          "SELECT contextid, permission FROM mdl_role_capabilities WHERE roleid = ? AND capability = ?",
+          [role, capability],
+        )
+        .map((r) => [r.contextid, r.permission]),
+    );
+    let rolePermission: number | undefined;
+    for (const contextid of mostSpecificFirst) {
+      const perm = perms.get(contextid);
+      if (perm === undefined || perm === 0) continue;
+      if (perm === CAP_PROHIBIT) return false;
+      rolePermission ??= perm;
+    }
+    if (rolePermission === CAP_ALLOW) allowed = true;
+  }
+  return allowed;
+}
