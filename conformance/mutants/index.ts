@@ -30,4 +30,10 @@ export const MUTANTS: readonly MutantDefinition[] = [
     description: "Never sends writes to interactions above index 199.",
     substitutions: { "bridge/frame/op-outbox.ts": "conformance/mutants/drop-high-interactions/op-outbox.ts" },
   },
+  {
+    name: "normalise-values",
+    targets: ["P04"],
+    description: "NFC-normalises and trims every value before sending it.",
+    substitutions: { "bridge/frame/op-outbox.ts": "conformance/mutants/normalise-values/op-outbox.ts" },
+  },
 ];
