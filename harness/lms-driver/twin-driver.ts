@@ -3,7 +3,14 @@
 import type { Page } from "@playwright/test";
 import type { EmbeddedStack } from "../stack/embedded-stack.ts";
 import {
+  COMPLETION_SQL,
+  GRADEBOOK_SQL,
+  gradebookGradeFromRow,
+  LAUNCHES_SQL,
+  LOG_EVENTS_SQL,
   TRACKS_SQL,
+  toLogEventRow,
+  type LaunchRecord,
   type CdnActivity,
   type LmsDriver,
   type LmsUser,
@@ -26,18 +33,36 @@ export function createTwinDriver(stack: EmbeddedStack): LmsDriver {
       const id = twin.people.createUser({ username, password, firstname: "Sam", lastname: "Learner" });
       return { id, username, password };
     },
-    async enrol(user, courseId) {
-      twin.people.enrol(user.id, courseId);
+    async enrol(user, courseId, role = "student") {
+      twin.people.enrol(user.id, courseId, role);
     },
-    async createCdnActivity(courseId, name, manifestUrl) {
+    async suspendEnrolment(user, courseId, suspended = true) {
+      twin.people.setEnrolmentSuspended(user.id, courseId, suspended);
+    },
+    async guestUser(courseId) {
+      const password = `Guest-${unique("")}!`;
+      const id = twin.people.guestAccess(courseId, password);
+      return { id, username: "guest", password };
+    },
+    async overrideCapability(activity, role, capability, permission) {
+      twin.people.overrideCapability(activity.cmid, role, capability, permission);
+    },
+    async setAttemptSettings(activity, settings) {
+      twin.db.run("UPDATE mdl_scorm SET maxattempt = ?, forcenewattempt = ? WHERE id = ?", [
+        settings.maxattempt,
+        settings.forcenewattempt ?? 0,
+        activity.scormid,
+      ]);
+    },
+    async createCdnActivity(courseId, name, manifestUrl, settings = {}) {
       const res = await stack.fetch(manifestUrl);
       if (res.status !== 200) throw new Error(`Manifest ${manifestUrl} answered HTTP ${res.status}`);
-      const created = twin.activities.createFromManifest(courseId, name, manifestUrl, res.body);
+      const created = twin.activities.createFromManifest(courseId, name, manifestUrl, res.body, settings);
       const row = twin.query("SELECT version FROM mdl_scorm WHERE id = ?", [created.scormid])[0];
       const scoes = twin.activities
         .scoes(created.scormid)
         .filter((s) => s.launch)
-        .map((s) => ({ id: s.id, identifier: s.identifier, launch: s.launch }));
+        .map((s) => ({ id: s.id, identifier: s.identifier, launch: s.launch, scormtype: s.scormtype }));
       return { cmid: created.cmid, scormid: created.scormid, version: String(row?.version), scoes };
     },
     async login(page: Page, user: LmsUser) {
@@ -56,11 +81,25 @@ export function createTwinDriver(stack: EmbeddedStack): LmsDriver {
         },
       ]);
     },
-    playerUrl(activity: CdnActivity, scoid: number) {
-      return `${stack.origins.lms}/mod/scorm/player.php?cm=${activity.cmid}&scoid=${scoid}`;
+    playerUrl(activity: CdnActivity, scoid: number, options = {}) {
+      const newattempt = options.newAttempt ? "&newattempt=on" : "";
+      return `${stack.origins.lms}/mod/scorm/player.php?cm=${activity.cmid}&scoid=${scoid}${newattempt}`;
+    },
+    async launches(activity, user) {
+      return twin.query(LAUNCHES_SQL, [activity.scormid, user.id]) as unknown as LaunchRecord[];
+    },
+    async logEvents(afterId = 0) {
+      return twin.query(LOG_EVENTS_SQL, [afterId]).map(toLogEventRow);
     },
     async tracks(activity, user) {
       return twin.query(TRACKS_SQL, [activity.scormid, user.id]) as unknown as StoredTrack[];
+    },
+    async gradebookGrade(activity, user) {
+      return gradebookGradeFromRow(twin.query(GRADEBOOK_SQL, [activity.scormid, user.id])[0]);
+    },
+    async completionState(activity, user) {
+      const row = twin.query(COMPLETION_SQL, [activity.cmid, user.id])[0];
+      return row ? Number(row.completionstate) : 0;
     },
     async setBridgeSettings(settings) {
       twin.setBridgeConfig(settings);
