@@ -1,6 +1,7 @@
 // Frame side of the handshake: accept exactly one hello, from the parent window, from the LMS origin named in
 // the frame's URL, carrying the launch nonce; everything else is ignored and counted.
-import { parseHello } from "../protocol/messages.ts";
+import { reportForeignMessage, type ForeignMessageLog } from "../protocol/foreign-messages.ts";
+import { helloRejection } from "./hello-check.ts";
 
 export interface FrameLaunchParams {
   nonce: string;
@@ -24,28 +25,23 @@ export function readLaunchParams(hash: string): FrameLaunchParams | null {
   return { nonce, lmsOrigin: origin };
 }
 
-export interface HandshakeStats {
-  ignored: number;
-}
+export type HandshakeStats = ForeignMessageLog;
 
+/**
+ * Resolves with the channel port of the first valid hello. The listener stays: every other window message, before
+ * or after the handshake (a replayed hello, a second port), is ignored, counted and logged.
+ */
 export function awaitHello(params: FrameLaunchParams, stats: HandshakeStats): Promise<MessagePort> {
   return new Promise((resolve) => {
-    const onMessage = (event: MessageEvent): void => {
-      const hello = parseHello(event.data);
-      const port = event.ports[0];
-      if (
-        event.source !== window.parent ||
-        event.origin !== params.lmsOrigin ||
-        !hello ||
-        hello.nonce !== params.nonce ||
-        !port
-      ) {
-        stats.ignored += 1;
+    let accepted = false;
+    window.addEventListener("message", (event: MessageEvent): void => {
+      const rejection = accepted ? "the channel is already open" : helloRejection(event, params);
+      if (rejection !== null) {
+        reportForeignMessage(stats, "frame", event.origin, rejection);
         return;
       }
-      window.removeEventListener("message", onMessage);
-      resolve(port);
-    };
-    window.addEventListener("message", onMessage);
+      accepted = true;
+      resolve(event.ports[0]!);
+    });
   });
 }

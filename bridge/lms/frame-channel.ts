@@ -1,6 +1,8 @@
 // LMS side of the handshake: frame the CDN page with a per-launch nonce, then hand it a MessageChannel port
 // with postMessage aimed at the CDN origin only, and accept the channel once the frame echoes the nonce.
 import { PROTOCOL, PROTOCOL_VERSION, parseFrameToLms, type HelloMessage } from "../protocol/messages.ts";
+import { watchForeignMessages } from "./foreign-message-watch.ts";
+import { postHello } from "./post-hello.ts";
 
 export interface FrameChannel {
   iframe: HTMLIFrameElement;
@@ -21,6 +23,7 @@ export function openFrameChannel(
   if (cdnOrigin === window.location.origin) {
     return Promise.reject(new Error("The CDN origin must differ from the LMS origin"));
   }
+  watchForeignMessages(window);
   url.hash = new URLSearchParams({ nonce, lms: window.location.origin }).toString();
   const iframe = document.createElement("iframe");
   iframe.id = "esb-frame";
@@ -51,7 +54,7 @@ export function openFrameChannel(
             resolve({ iframe, port: channel.port1 });
           }
         };
-        target.postMessage(hello, cdnOrigin, [channel.port2]);
+        postHello(target, hello, cdnOrigin, channel.port2);
       },
       { once: true },
     );

@@ -36,4 +36,16 @@ export const MUTANTS: readonly MutantDefinition[] = [
     description: "NFC-normalises and trims every value before sending it.",
     substitutions: { "bridge/frame/op-outbox.ts": "conformance/mutants/normalise-values/op-outbox.ts" },
   },
+  {
+    name: "accept-any-origin",
+    targets: ["P20"],
+    description: "The frame accepts a hello with its nonce from any window of any origin.",
+    substitutions: { "bridge/frame/hello-check.ts": "conformance/mutants/accept-any-origin/hello-check.ts" },
+  },
+  {
+    name: "post-to-any-origin",
+    targets: ["P20"],
+    description: "The LMS page posts its hello with target origin *.",
+    substitutions: { "bridge/lms/post-hello.ts": "conformance/mutants/post-to-any-origin/post-hello.ts" },
+  },
 ];

@@ -17,14 +17,19 @@ export async function openLearnerSession(
   activity: CdnActivity,
   user: LmsUser,
   scoIndex = 0,
+  /** Runs on the fresh context before any page opens (init scripts, listeners). */
+  prepare?: (context: BrowserContext) => Promise<void>,
+  /** How the player is opened (newAttempt: the view page's "Start a new attempt"). */
+  player: { newAttempt?: boolean } = {},
 ): Promise<LearnerSession> {
   const sco = activity.scoes[scoIndex];
   if (!sco) throw new Error(`Activity ${activity.cmid} has no SCO #${scoIndex}`);
   const context = await browser.newContext();
   try {
+    await prepare?.(context);
     const page = await context.newPage();
     await lms.login(page, user);
-    await page.goto(lms.playerUrl(activity, sco.id));
+    await page.goto(lms.playerUrl(activity, sco.id, player));
     const probe = await waitForProbe(page, cdnOrigin);
     return { context, page, probe, close: () => context.close() };
   } catch (error) {
