@@ -25,6 +25,14 @@ export const MUTANTS: readonly MutantDefinition[] = [
     substitutions: { "bridge/frame/op-outbox.ts": "conformance/mutants/truncate-suspend-data/op-outbox.ts" },
   },
   {
+    name: "retry-without-backoff",
+    targets: ["P09"],
+    description: "Retries a failed commit after a quarter of the shortest scheduled delay, every time.",
+    substitutions: {
+      "bridge/lms/retry-schedule.ts": "conformance/mutants/retry-without-backoff/retry-schedule.ts",
+    },
+  },
+  {
     name: "drop-high-interactions",
     targets: ["P13"],
     description: "Never sends writes to interactions above index 199.",

@@ -6,6 +6,8 @@ export type Fault =
   | { kind: "status"; status: number }
   | { kind: "delay"; ms: number }
   | { kind: "reset" }
+  /** The connection breaks after the answer's headers: the browser cannot resend it on its own. */
+  | { kind: "reset-mid-answer" }
   | { kind: "drop-response" };
 
 interface Rule {
@@ -57,6 +59,11 @@ export class FaultInjector {
           return;
         case "reset":
           req.socket.destroy();
+          return;
+        case "reset-mid-answer":
+          res.writeHead(200, { "Content-Type": "application/json" });
+          res.write("[{");
+          setTimeout(() => req.socket.destroy(), 20);
           return;
         case "drop-response":
           res.writeHead = (() => {
