@@ -56,4 +56,12 @@ export const MUTANTS: readonly MutantDefinition[] = [
     description: "The LMS page posts its hello with target origin *.",
     substitutions: { "bridge/lms/post-hello.ts": "conformance/mutants/post-to-any-origin/post-hello.ts" },
   },
+  {
+    name: "any-launch-id",
+    targets: ["P23"],
+    description: "The LMS API accepts a commit through any existing launch id, whoever it was issued to.",
+    substitutions: {
+      "moodle-stack/twin/access-rules.ts": "conformance/mutants/any-launch-id/access-rules.ts",
+    },
+  },
 ];
