@@ -1,4 +1,5 @@
 // Gives a twin activity the scenario's mdl_scorm settings and each SCO's scorm_scoes_data rows as Moodle stored them.
+import { scormInstanceUpdated } from "../../moodle-stack/twin/grade-updates.ts";
 import type { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
 import type { GoldenManifestFacts } from "./scenario-types.ts";
 
@@ -85,4 +86,30 @@ export function applyScoData(twin: MoodleTwin, scormid: number, facts: GoldenMan
     }
   }
   return notes;
+}
+
+const COMPLETION_RULES = ["completionstatusrequired", "completionscorerequired", "completionstatusallscos"];
+
+/**
+ * What the recording's activity had beyond mdl_scorm: completion tracking. The recordings carry no
+ * course_modules.completion, but every scenario that requested a completion rule has automatic tracking and none
+ * without one ever stored a completion row, so tracking is automatic exactly when a rule is set. Then the activity is
+ * re-saved as scorm_update_instance does (grade item from the settings, everyone regraded). Returns a note.
+ */
+export function applyGradingSetup(
+  twin: MoodleTwin,
+  activity: { cmid: number; scormid: number },
+  settings: Record<string, string | null>,
+): string[] {
+  const automatic = COMPLETION_RULES.some(
+    (r) => settings[r] !== null && settings[r] !== undefined && Number(settings[r]) !== 0,
+  );
+  twin.db.run("UPDATE mdl_course_modules SET completion = ? WHERE id = ?", [
+    automatic ? 2 : 0,
+    activity.cmid,
+  ]);
+  scormInstanceUpdated(twin.db, activity.scormid);
+  return [
+    `completion tracking ${automatic ? "automatic (a completion rule is set)" : "off (no completion rule)"}`,
+  ];
 }

@@ -6,7 +6,8 @@ import type { CdnActivity, LmsDriver, LmsUser, StoredTrack } from "../lms-driver
 import { openLearnerSession } from "../probe/learner-session.ts";
 import type { ProbeCall, ProbeResult } from "../probe/probe-client.ts";
 import type { EmbeddedStack } from "../stack/embedded-stack.ts";
-import { applyActivitySettings, applyScoData } from "./activity-settings.ts";
+import { applyActivitySettings, applyGradingSetup, applyScoData } from "./activity-settings.ts";
+import type { GradeObservation } from "./gradebook-diff.ts";
 import { resolveArg } from "./generated-values.ts";
 import { buildManifestFromFacts } from "./manifest-from-facts.ts";
 import type { ScenarioScope } from "./scenario-scope.ts";
@@ -38,6 +39,8 @@ export interface ReplayResult {
   scoIdentifiers: Map<number, string>;
   sessions: ReplayedSession[];
   tracks: StoredTrack[];
+  /** The learner's gradebook grade and completion state read through the LMS driver after each launch. */
+  grades: GradeObservation[];
   /** Settings or facts the twin could not take as Moodle had them. */
   notes: string[];
 }
@@ -172,6 +175,7 @@ export async function replayScenario(
     ...published.notes,
     ...applyActivitySettings(stack.twin, activity.scormid, s.activity_settings),
     ...applyScoData(stack.twin, activity.scormid, s.manifest_facts),
+    ...applyGradingSetup(stack.twin, activity, s.activity_settings),
   ];
   const scoIdentifiers = new Map(activity.scoes.map((x) => [x.id, x.identifier]));
   const read = () => lms.tracks(activity, user);
@@ -179,6 +183,7 @@ export async function replayScenario(
   const sessions: ReplayedSession[] = [];
   const perSco = new Map<string, number>();
   let tracks: StoredTrack[] = [];
+  const grades: GradeObservation[] = [];
   for (const launch of scope.launches) {
     const sco = launch.sco ?? scope.sco;
     const scoIndex = activity.scoes.findIndex((x) => x.identifier === sco);
@@ -189,7 +194,18 @@ export async function replayScenario(
     if (!script) throw new Error(`${s.name}: no script for ${sco} session ${session}`);
     const calls = script.map(toProbeCall);
 
-    const learner = await openLearnerSession(browser, lms, stack.origins.cdn, activity, user, scoIndex);
+    const learner = await openLearnerSession(
+      browser,
+      lms,
+      stack.origins.cdn,
+      activity,
+      user,
+      scoIndex,
+      undefined,
+      {
+        newAttempt: launch.newattempt,
+      },
+    );
     let results: ProbeResult[];
     let terminated: boolean | null = null;
     const commits: ReplayedSession["commits"] = [];
@@ -208,6 +224,11 @@ export async function replayScenario(
       await learner.close();
     }
     tracks = await waitForStableTracks(read);
+    grades.push({
+      afterLaunch: launch.index,
+      grade: await lms.gradebookGrade(activity, user),
+      completion: await lms.completionState(activity, user),
+    });
 
     const unmetExpectations: ReplayedSession["unmetExpectations"] = [];
     calls.forEach((c, i) => {
@@ -227,5 +248,5 @@ export async function replayScenario(
     });
     sessions.push({ launch: launch.index, sco, session, results, unmetExpectations, terminated, commits });
   }
-  return { activity, user, scoIdentifiers, sessions, tracks, notes };
+  return { activity, user, scoIdentifiers, sessions, tracks, grades, notes };
 }

@@ -1,4 +1,6 @@
-// Decides which golden scenarios the replay covers: single-SCO, first attempt, launches the twin's player can repeat.
+// Decides which golden scenarios the replay covers and how: normal-mode launches of the player, a new attempt
+// when the learner asked for one, single SCOs and multi-SCO packages whose SCOs each ran one session (opened one
+// after the other, as the native player's auto-continue or separate player loads did).
 import type { GoldenLaunch, GoldenScenario } from "./scenario-types.ts";
 
 export type ScopeKind = "full" | "prefix" | "out";
@@ -6,25 +8,40 @@ export type ScopeKind = "full" | "prefix" | "out";
 export interface ScenarioScope {
   kind: ScopeKind;
   reason: string;
-  /** SCO identifier every replayed launch opens. */
+  /** SCO identifier a launch opens when it names none. */
   sco: string;
-  /** Launches to replay, in order (empty when out of scope). */
+  /** Launches to replay, in order (empty when out of scope); each opens `launch.sco ?? sco`. */
   launches: GoldenLaunch[];
+  /**
+   * SCOs the native player reached by in-player navigation, so Moodle stored no x.start.time for them: the replay
+   * opens each with a player load of its own, whose x.start.time is therefore not compared.
+   */
+  navigatedScos: string[];
 }
 
-/** A plain launch: Enter on the view page, normal mode, no new attempt, no mode banner in the player. */
+/** A launch the twin's player repeats: Enter (or a new attempt) on the view page, normal mode, one SCO session. */
 export function isPlainLaunch(launch: GoldenLaunch): boolean {
   return (
     launch.via === "enter" &&
     launch.mode === "normal" &&
-    !launch.newattempt &&
     launch.player_mode_banner === null &&
     launch.sessions_completed === 1
   );
 }
 
+/** A separate player.php load of one named SCO in normal mode (scenarios that open each SCO themselves). */
+function isDirectScoLaunch(launch: GoldenLaunch): boolean {
+  return (
+    launch.via === "player" &&
+    launch.mode === "normal" &&
+    !launch.newattempt &&
+    launch.player_mode_banner === null &&
+    launch.sessions_completed === 1 &&
+    typeof launch.sco === "string"
+  );
+}
+
 function describe(launch: GoldenLaunch): string {
-  if (launch.newattempt) return "starts a new attempt";
   if (launch.mode !== "normal")
     return `is a ${launch.mode}-mode launch (${launch.player_mode_banner ?? "no banner"})`;
   if (launch.player_mode_banner) return `opens the player in ${launch.player_mode_banner}`;
@@ -32,19 +49,80 @@ function describe(launch: GoldenLaunch): string {
   return `runs ${launch.sessions_completed} SCO sessions in one player page`;
 }
 
+const usesNavigationRequests = (s: GoldenScenario): boolean =>
+  Object.values(s.script).some((sessions) =>
+    sessions.some((calls) =>
+      calls.some((c) => {
+        const [fn, element] = Array.isArray(c) ? [c[0], c[1]] : [c.fn, c.args[0]];
+        return fn === "SetValue" && element === "adl.nav.request";
+      }),
+    ),
+  );
+
+/**
+ * Multi-SCO scenarios the replay repeats: one Enter whose SCOs ran one session each (auto-continue), or one
+ * separate player load per SCO. Null when the package's launches are something else.
+ */
+function multiScoScope(s: GoldenScenario, items: string[]): ScenarioScope | null {
+  const oneSessionEach = items.every((id) => (s.script[id]?.length ?? 0) === 1);
+  if (!oneSessionEach || usesNavigationRequests(s)) return null;
+  const [first] = s.launches;
+  if (
+    s.launches.length === 1 &&
+    first &&
+    first.via === "enter" &&
+    first.mode === "normal" &&
+    !first.newattempt &&
+    first.player_mode_banner === null &&
+    first.sessions_completed === items.length
+  ) {
+    return {
+      kind: "full",
+      reason: `one Enter ran the ${items.length} SCOs in turn (auto-continue); the replay opens each SCO in manifest order`,
+      sco: items[0]!,
+      launches: items.map((sco, i) => ({ ...first, sco, sessions_completed: 1, navigated: i > 0 })),
+      navigatedScos: items.slice(1),
+    };
+  }
+  if (
+    s.launches.length === items.length &&
+    s.launches.every(isDirectScoLaunch) &&
+    new Set(s.launches.map((l) => l.sco)).size === items.length
+  ) {
+    return {
+      kind: "full",
+      reason: "each SCO was opened by a player load of its own, as the replay does",
+      sco: items[0]!,
+      launches: s.launches,
+      navigatedScos: [],
+    };
+  }
+  return null;
+}
+
 export function scenarioScope(s: GoldenScenario): ScenarioScope {
-  const items = s.manifest_facts.scoes.filter((x) => x.launch);
-  const sco = items[0]?.identifier ?? "";
-  const out = (reason: string): ScenarioScope => ({ kind: "out", reason, sco, launches: [] });
+  const items = s.manifest_facts.scoes.filter((x) => x.launch).map((x) => x.identifier);
+  const sco = items[0] ?? "";
+  const out = (reason: string): ScenarioScope => ({
+    kind: "out",
+    reason,
+    sco,
+    launches: [],
+    navigatedScos: [],
+  });
   if (s.name.startsWith("dm_") || s.group === "datamodel.php")
     return out("dm_* scenario: hand-made requests straight to datamodel.php, not SCO calls through a player");
-  if (items.length !== 1)
-    return out(
-      `multi-SCO package (${items.length} SCOs): auto-continue/in-player navigation and per-SCO launches are not replayed`,
-    );
   if (s.capability_overrides.length > 0) return out("needs capability overrides the twin does not model");
   const foreign = s.db.values.find((v) => !/^<sco:[^:>]+>$/.test(v.scoid) || v.userid !== `<${s.actor}>`);
   if (foreign) return out(`touches another activity, SCO or user (${foreign.scoid} / ${foreign.userid})`);
+  if (items.length !== 1) {
+    return (
+      multiScoScope(s, items) ??
+      out(
+        `multi-SCO package (${items.length} SCOs) run with in-player navigation requests: 2004 navigation inside one player page is not replayed`,
+      )
+    );
+  }
   const sessions = s.script[sco]?.length ?? 0;
   if (sessions !== s.launches.length)
     return out(`${s.launches.length} launches but ${sessions} scripted sessions for ${sco}`);
@@ -54,9 +132,10 @@ export function scenarioScope(s: GoldenScenario): ScenarioScope {
   if (prefix === s.launches.length)
     return {
       kind: "full",
-      reason: "every launch is a plain normal-mode launch of attempt 1",
+      reason: "every launch is a plain normal-mode launch (or a new attempt the learner asked for)",
       sco,
       launches: s.launches,
+      navigatedScos: [],
     };
   const stop = s.launches[prefix]!;
   if (prefix === 0) return out(`launch 0 ${describe(stop)}; the twin's player has no such launch`);
@@ -67,5 +146,6 @@ export function scenarioScope(s: GoldenScenario): ScenarioScope {
     reason: `launch ${prefix} ${describe(stop)}: only ${prefix === 1 ? "launch 0 is" : `launches 0-${prefix - 1} are`} replayed, compared with the db snapshot after launch ${prefix - 1}`,
     sco,
     launches: s.launches.slice(0, prefix),
+    navigatedScos: [],
   };
 }

@@ -67,12 +67,20 @@ export interface GoldenLaunch {
   sessions_completed: number;
   /** Set when the launch opened one SCO directly (`via: player`). */
   sco?: string;
+  /**
+   * Set by the replay's scope, not by the recording: the native player reached this SCO by in-player navigation
+   * (auto-continue) inside the launch before it, so Moodle stored no x.start.time for it; the replay opens it with a
+   * player load of its own.
+   */
+  navigated?: boolean;
 }
 
 /** Compact state after a launch: values as `[attempt token, sco token, element, value]`. */
 export interface GoldenSnapshot {
   after_launch: number;
   values: Array<[string, string, string, GoldenValue]>;
+  grade_grades?: GoldenGradeRow[];
+  completion?: GoldenCompletionRow[];
 }
 
 /** What the probe logged for one SCO session under Moodle's player (long strings summarised). */
@@ -80,6 +88,20 @@ export interface GoldenProbeLog {
   sco: string;
   session: number;
   calls: Array<{ i: number; fn: string; args: unknown[]; ret?: unknown; err?: unknown; retType?: string }>;
+}
+
+/** A gradebook row of the actor, as `db.grade_grades` or a snapshot's `grade_grades` records it. */
+export interface GoldenGradeRow {
+  userid: string;
+  rawgrade: string | null;
+  finalgrade: string | null;
+  rawgrademax?: string | null;
+}
+
+/** A course_modules_completion row of the actor. */
+export interface GoldenCompletionRow {
+  userid: string;
+  completionstate: string | number;
 }
 
 export interface GoldenScenario {
@@ -94,6 +116,6 @@ export interface GoldenScenario {
   script: Record<string, ScriptCall[][]>;
   launches: GoldenLaunch[];
   probe_log?: GoldenProbeLog[];
-  db: { values: GoldenValueRow[] };
+  db: { values: GoldenValueRow[]; grade_grades?: GoldenGradeRow[]; completion?: GoldenCompletionRow[] };
   db_snapshots: GoldenSnapshot[];
 }

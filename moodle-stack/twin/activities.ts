@@ -4,6 +4,8 @@ import { parseManifest } from "../../harness/packages/manifest.ts";
 import type { ScormVersion } from "../../bridge/protocol/messages.ts";
 import type { Row, TwinDb } from "./db.ts";
 import { moodleVersionColumn, versionFromColumn } from "./element-names.ts";
+import { scormGradeItemUpdate } from "./grade-updates.ts";
+import { resolveScormSettings, scormColumns, type ScormActivitySettings } from "./scorm-settings.ts";
 
 const now = (): number => Math.floor(Date.now() / 1000);
 
@@ -28,9 +30,20 @@ export interface ScoRow {
 export class Activities {
   constructor(private readonly db: TwinDb) {}
 
-  /** Creates the activity from a manifest already fetched from `cdnurl` (the imsmanifest.xml URL). */
-  createFromManifest(course: number, name: string, cdnurl: string, manifestXml: string): ScormActivity {
+  /**
+   * Creates the activity from a manifest already fetched from `cdnurl` (the imsmanifest.xml URL), with grading,
+   * attempt and completion settings over a fresh install's defaults (refused with the reason when invalid), and its
+   * grade item (scorm_add_instance → scorm_grade_item_update).
+   */
+  createFromManifest(
+    course: number,
+    name: string,
+    cdnurl: string,
+    manifestXml: string,
+    requested: Partial<ScormActivitySettings> = {},
+  ): ScormActivity {
     const manifest = parseManifest(manifestXml);
+    const settings = resolveScormSettings(requested);
     return this.db.transaction(() => {
       const scormid = this.db.insert("mdl_scorm", {
         course,
@@ -38,8 +51,7 @@ export class Activities {
         scormtype: "external",
         reference: cdnurl,
         version: moodleVersionColumn(manifest.version),
-        maxgrade: 100,
-        grademethod: 1,
+        ...scormColumns(settings),
         timemodified: now(),
       });
       let sortorder = 0;
@@ -64,9 +76,12 @@ export class Activities {
         course,
         module: module?.id ?? 1,
         instance: scormid,
+        idnumber: "",
+        completion: settings.completion,
         added: now(),
       });
       this.db.insert("mdl_local_externalscormbridge", { scormid, cdnurl, timemodified: now() });
+      scormGradeItemUpdate(this.db, scormid);
       return { cmid, scormid, course, version: manifest.version, cdnurl };
     });
   }

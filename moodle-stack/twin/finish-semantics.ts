@@ -62,14 +62,11 @@ export function finishValues(input: FinishInput): Array<[string, string]> {
   const total =
     safe(parseTimeinterval, input.seedTotalTime, 0) + safe(parseTimeinterval, input.sessionTime, 0);
   out.push(["cmi.total_time", formatTimeinterval(total)]);
-  const threshold = Number(input.scoData.completionthreshold);
+  // Moodle keeps adlcp:completionThreshold@minProgressMeasure in scorm_scoes_data as "threshold".
+  const thresholdText = input.scoData.threshold || input.scoData.completionthreshold;
+  const threshold = Number(thresholdText);
   const progress = input.stored.get("cmi.progress_measure");
-  if (
-    input.scoData.completionthreshold &&
-    progress !== undefined &&
-    progress !== "" &&
-    Number.isFinite(threshold)
-  ) {
+  if (thresholdText && progress !== undefined && progress !== "" && Number.isFinite(threshold)) {
     const completion = Number(progress) >= threshold ? "completed" : "incomplete";
     if (completion !== input.stored.get("cmi.completion_status"))
       out.push(["cmi.completion_status", completion]);

@@ -36,8 +36,9 @@ export function buildLaunchSeed(input: SeedInput): Array<{ element: string; valu
     seed.set("cmi.credit", "credit");
     seed.set("cmi.mode", "normal");
     if (input.scoData.datafromlms) seed.set("cmi.launch_data", input.scoData.datafromlms);
-    if (input.scoData.completionthreshold)
-      seed.set("cmi.completion_threshold", input.scoData.completionthreshold);
+    // get_scorm_default reads scorm_scoes_data "threshold" (adlcp:completionThreshold@minProgressMeasure).
+    const threshold = input.scoData.threshold || input.scoData.completionthreshold;
+    if (threshold) seed.set("cmi.completion_threshold", threshold);
     if (resume)
       for (const [element, value] of stored) if (!NOT_RELOADED.test(element)) seed.set(element, value);
   }
