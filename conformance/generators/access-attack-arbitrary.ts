@@ -68,3 +68,18 @@ export const EVERY_ATTACK: readonly Attack[] = [
   { kind: "extra-parameter", method: "launch", key: "attempt", attempt: 2 },
   { kind: "forged-launchid", launchid: "AAAAAAAAAAAAAAAAAAAAAAAA" },
 ];
+
+/** One step of a session of API traffic: an ordinary call the user may make, or an attack. */
+export type TrafficStep =
+  | { kind: "normal"; call: "launch" | "commit"; writes: AttackWrite[] }
+  | { kind: "attack"; input: AttackInput };
+
+export function trafficArbitrary(): fc.Arbitrary<TrafficStep[]> {
+  const normal = fc.record({
+    kind: fc.constant("normal" as const),
+    call: fc.constantFrom("launch" as const, "commit" as const),
+    writes: attackWritesArbitrary(),
+  });
+  const attack = attackInputArbitrary().map((input) => ({ kind: "attack" as const, input }));
+  return fc.array(fc.oneof(normal, attack), { minLength: 1, maxLength: 6 });
+}

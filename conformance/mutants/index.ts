@@ -33,6 +33,12 @@ export const MUTANTS: readonly MutantDefinition[] = [
     },
   },
   {
+    name: "blocking-commit",
+    targets: ["P18"],
+    description: "Commit spins for a second waiting for the LMS, blocking the SCO.",
+    substitutions: { "bridge/frame/op-outbox.ts": "conformance/mutants/blocking-commit/op-outbox.ts" },
+  },
+  {
     name: "drop-high-interactions",
     targets: ["P13"],
     description: "Never sends writes to interactions above index 199.",
@@ -62,6 +68,22 @@ export const MUTANTS: readonly MutantDefinition[] = [
     description: "The LMS API accepts a commit through any existing launch id, whoever it was issued to.",
     substitutions: {
       "moodle-stack/twin/access-rules.ts": "conformance/mutants/any-launch-id/access-rules.ts",
+    },
+  },
+  {
+    name: "unlogged-refusals",
+    targets: ["P24"],
+    description: "The LMS API refuses forbidden calls but logs nothing about them.",
+    substitutions: {
+      "moodle-stack/twin/refusal-log.ts": "conformance/mutants/unlogged-refusals/refusal-log.ts",
+    },
+  },
+  {
+    name: "mapping-whole-second-durations",
+    targets: ["P12"],
+    description: "Maps 1.2 durations to 2004 without their centiseconds.",
+    substitutions: {
+      "bridge/mapping/durations.ts": "conformance/mutants/mapping-whole-second-durations/durations.ts",
     },
   },
 ];
