@@ -5,6 +5,8 @@ export interface BuiltBridge {
   dir: string;
   /** The plugin's server side as an ES module exporting `LmsApi` (the twin loads it in place of its own). */
   lmsPlugin: string;
+  /** The bridge's data model mapping as an ES module exporting `mapRecord` (see load-bridge-mapping.ts). */
+  mapping: string;
 }
 
 export interface BridgeAdapter {

@@ -4,6 +4,7 @@ import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { build, type Plugin } from "esbuild";
 import { PROJECT_ROOT } from "../packages/package-files.ts";
+import type { BuiltBridge } from "./bridge-adapter.ts";
 
 /** Maps a project-relative module path to the project-relative path of its replacement. */
 export type Substitutions = Record<string, string>;
@@ -44,14 +45,18 @@ const externalPackages: Plugin = {
  * The plugin's server side (the twin's LMS API and everything it imports) as one ES module, so that a mutant can
  * swap a server-side module too. The stack loads it with import().
  */
-async function bundleLmsPlugin(outfile: string, substitutions: Substitutions): Promise<void> {
+async function bundleServerModule(
+  entry: string,
+  outfile: string,
+  substitutions: Substitutions,
+): Promise<void> {
   await build({
     bundle: true,
     format: "esm",
     platform: "node",
     target: "node20",
     logLevel: "error",
-    entryPoints: [path.join(PROJECT_ROOT, LMS_PLUGIN_ENTRY)],
+    entryPoints: [path.join(PROJECT_ROOT, entry)],
     outfile,
     plugins: [substitutionPlugin(substitutions), externalPackages],
   });
@@ -60,6 +65,18 @@ async function bundleLmsPlugin(outfile: string, substitutions: Substitutions): P
 /** The module whose LmsApi class serves local_externalscormbridge's web services. */
 export const LMS_PLUGIN_ENTRY = "moodle-stack/twin/lms-api.ts";
 export const LMS_PLUGIN_FILE = "lms-plugin.mjs";
+/** The bridge's 1.2 <-> 2004 mapping (reports, export, mixed-version courses), exporting mapRecord. */
+export const MAPPING_ENTRY = "bridge/mapping/index.ts";
+export const MAPPING_FILE = "mapping.mjs";
+
+/** Where bundleBridge put each part of a bridge built into outDir. */
+export function builtBridge(outDir: string): BuiltBridge {
+  return {
+    dir: outDir,
+    lmsPlugin: path.join(outDir, LMS_PLUGIN_FILE),
+    mapping: path.join(outDir, MAPPING_FILE),
+  };
+}
 
 export async function bundleBridge(outDir: string, substitutions: Substitutions = {}): Promise<void> {
   await mkdir(outDir, { recursive: true });
@@ -91,6 +108,7 @@ export async function bundleBridge(outDir: string, substitutions: Substitutions 
       }),
     ),
     copyFile(path.join(PROJECT_ROOT, "bridge/frame/frame.html"), path.join(outDir, "frame.html")),
-    bundleLmsPlugin(path.join(outDir, LMS_PLUGIN_FILE), substitutions),
+    bundleServerModule(LMS_PLUGIN_ENTRY, path.join(outDir, LMS_PLUGIN_FILE), substitutions),
+    bundleServerModule(MAPPING_ENTRY, path.join(outDir, MAPPING_FILE), substitutions),
   ]);
 }

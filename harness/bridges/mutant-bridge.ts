@@ -1,7 +1,6 @@
 // A mutant bridge: the reference bridge with one module replaced so that it breaks a named property.
 import type { BridgeAdapter } from "./bridge-adapter.ts";
-import path from "node:path";
-import { LMS_PLUGIN_FILE, bundleBridge, type Substitutions } from "./bundle-bridge.ts";
+import { builtBridge, bundleBridge, type Substitutions } from "./bundle-bridge.ts";
 
 export interface MutantDefinition {
   name: string;
@@ -21,7 +20,7 @@ export function mutantAdapter(mutant: MutantDefinition): BridgeAdapter {
     description: mutant.description,
     async build(outDir) {
       await bundleBridge(outDir, mutant.substitutions);
-      return { dir: outDir, lmsPlugin: path.join(outDir, LMS_PLUGIN_FILE) };
+      return builtBridge(outDir);
     },
   };
 }

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { test as base, chromium, type Browser } from "@playwright/test";
+import type { BuiltBridge } from "../bridges/bridge-adapter.ts";
 import { resolveBridge } from "../bridges/resolve-bridge.ts";
 import type { LmsDriver } from "../lms-driver/lms-driver.ts";
 import { createTwinDriver } from "../lms-driver/twin-driver.ts";
@@ -12,25 +13,35 @@ import { baseChromiumArgs, chooseChromium } from "./chromium.ts";
 
 export interface WorkerFixtures {
   bridgeName: string;
+  /** The bridge under test, built once per worker. */
+  builtBridge: BuiltBridge;
   stack: EmbeddedStack;
   browser: Browser;
 }
 
 export const test = base.extend<{ lms: LmsDriver }, WorkerFixtures>({
   bridgeName: [process.env.ESB_BRIDGE ?? "reference", { scope: "worker", option: true }],
-  stack: [
+  builtBridge: [
     async ({ bridgeName }, use) => {
       const dir = await mkdtemp(path.join(os.tmpdir(), "esb-bridge-"));
       try {
-        const built = await resolveBridge(bridgeName).build(dir);
-        const stack = await startEmbeddedStack({ bridgeDir: built.dir, lmsPlugin: built.lmsPlugin });
-        try {
-          await use(stack);
-        } finally {
-          await stack.close();
-        }
+        await use(await resolveBridge(bridgeName).build(dir));
       } finally {
         await rm(dir, { recursive: true, force: true });
+      }
+    },
+    { scope: "worker" },
+  ],
+  stack: [
+    async ({ builtBridge }, use) => {
+      const stack = await startEmbeddedStack({
+        bridgeDir: builtBridge.dir,
+        lmsPlugin: builtBridge.lmsPlugin,
+      });
+      try {
+        await use(stack);
+      } finally {
+        await stack.close();
       }
     },
     { scope: "worker" },
