@@ -86,4 +86,13 @@ export const MUTANTS: readonly MutantDefinition[] = [
       "bridge/mapping/durations.ts": "conformance/mutants/mapping-whole-second-durations/durations.ts",
     },
   },
+  {
+    name: "ignore-capability-overrides",
+    targets: ["P22"],
+    description:
+      "The LMS API checks capabilities against the roles' site defaults, ignoring the activity's overrides.",
+    substitutions: {
+      "moodle-stack/twin/capabilities.ts": "conformance/mutants/ignore-capability-overrides/capabilities.ts",
+    },
+  },
 ];
