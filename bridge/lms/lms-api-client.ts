@@ -146,9 +146,17 @@ export class LmsApiClient {
     const response = await fetch(`${this.config.wwwroot}/local/externalscormbridge/sesskey.php`, {
       credentials: "same-origin",
     });
-    const body = (await response.json().catch(() => ({}))) as { sesskey?: unknown };
+    const body = (await response.json().catch(() => ({}))) as { sesskey?: unknown; userid?: unknown };
     if (!response.ok || typeof body.sesskey !== "string") {
       throw new LmsApiError("session", "servicerequireslogin", "You are still signed out.");
+    }
+    // Progress belongs to the user who started the activity: never deliver it through someone else's session.
+    if (body.userid !== undefined && body.userid !== this.config.userid) {
+      throw new LmsApiError(
+        "session",
+        "wronguser",
+        "You are signed in as another user. Sign in again as the learner who started this activity.",
+      );
     }
     this.sesskey = body.sesskey;
   }

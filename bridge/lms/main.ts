@@ -3,7 +3,7 @@
 // (deliver, launch, re-handshake) whenever the channel to the frame is lost.
 import { DEFAULT_BRIDGE_CONFIG, validateBridgeConfig } from "../protocol/bridge-config.ts";
 import { isWhitelisted } from "../protocol/cdn-whitelist.ts";
-import { parseFrameToLms, type LmsToFrame } from "../protocol/messages.ts";
+import { parseFrameToLms, type DeliveryState, type LmsToFrame } from "../protocol/messages.ts";
 import { readPlayerConfig } from "./config.ts";
 import { Delivery } from "./delivery.ts";
 import { openFrameChannel } from "./frame-channel.ts";
@@ -43,6 +43,14 @@ export async function startPlayer(win: Window): Promise<void> {
   const loginUrl = `${config.wwwroot}/login/index.php`;
   const container = doc.getElementById("esb-player") ?? doc.body;
 
+  // The sign-in prompt stays until the learner is back as the same user; each failed try says why.
+  const showState = (state: DeliveryState, message: string): void =>
+    showDeliveryState(doc, state, message, loginUrl, () => {
+      client.refreshSesskey().then(
+        () => delivery.resume(),
+        (error: unknown) => showState("signin", error instanceof Error ? error.message : String(error)),
+      );
+    });
   const delivery: Delivery = new Delivery(client, outbox, DEFAULT_BRIDGE_CONFIG, {
     onAck: (launchid, ackedSeq, terminated) => {
       if (launchid !== frame.launchid) return;
@@ -50,12 +58,7 @@ export async function startPlayer(win: Window): Promise<void> {
       frame.send({ type: "ack", ...frame.ack });
     },
     onState: (state, message) => {
-      showDeliveryState(doc, state, message, loginUrl, () => {
-        client.refreshSesskey().then(
-          () => delivery.resume(),
-          (error: unknown) => showMessage(doc, error instanceof Error ? error.message : String(error)),
-        );
-      });
+      showState(state, message);
       frame.send({ type: "status", state, message });
     },
   });

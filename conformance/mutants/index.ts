@@ -39,6 +39,12 @@ export const MUTANTS: readonly MutantDefinition[] = [
     substitutions: { "bridge/frame/op-outbox.ts": "conformance/mutants/blocking-commit/op-outbox.ts" },
   },
   {
+    name: "drop-outbox-on-expiry",
+    targets: ["P19"],
+    description: "Throws the pending ops away when the LMS session has expired.",
+    substitutions: { "bridge/lms/delivery.ts": "conformance/mutants/drop-outbox-on-expiry/delivery.ts" },
+  },
+  {
     name: "drop-high-interactions",
     targets: ["P13"],
     description: "Never sends writes to interactions above index 199.",

@@ -155,7 +155,8 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
       res.status(401).json({ error: "You are not logged in", errorcode: "servicerequireslogin" });
       return;
     }
-    res.json({ sesskey: s.sesskey });
+    // The user too, so that a player page can tell a sign-in as someone else from its own user's.
+    res.json({ sesskey: s.sesskey, userid: s.userid });
   });
 
   app.post("/lib/ajax/service.php", express.json({ limit: "8mb" }), (req, res) => {
