@@ -101,4 +101,37 @@ export const MUTANTS: readonly MutantDefinition[] = [
       "moodle-stack/twin/capabilities.ts": "conformance/mutants/ignore-capability-overrides/capabilities.ts",
     },
   },
+  {
+    name: "unbounded-final-grade",
+    targets: ["P07"],
+    description:
+      "Plugin server side: the gradebook's final grade is the raw grade, not bounded into the item's range.",
+    substitutions: {
+      "moodle-stack/twin/gradebook.ts": "conformance/mutants/unbounded-final-grade/gradebook.ts",
+    },
+  },
+  {
+    name: "completion-not-sticky",
+    targets: ["P08"],
+    description:
+      "Plugin server side: completion is re-evaluated after it was complete, so it can go back to incomplete.",
+    substitutions: {
+      "moodle-stack/twin/completion.ts": "conformance/mutants/completion-not-sticky/completion.ts",
+    },
+  },
+  {
+    name: "choice-off-by-one",
+    targets: ["P11"],
+    description: "Resolves a 2004 choice request to the SCO after its target.",
+    substitutions: { "bridge/lms/navigation.ts": "conformance/mutants/choice-off-by-one/navigation.ts" },
+  },
+  {
+    name: "every-status-logged",
+    targets: ["P10"],
+    description:
+      "The LMS logs status_submitted for every status write, not only completed, passed and failed.",
+    substitutions: {
+      "moodle-stack/twin/scorm-events.ts": "conformance/mutants/every-status-logged/scorm-events.ts",
+    },
+  },
 ];
