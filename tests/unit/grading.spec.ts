@@ -1,6 +1,8 @@
 // mod_scorm's grading rules as pure functions (moodle-stack/twin/grading.ts), each pinned to the contract section
 // it comes from and, where the golden data of Moodle 4.5.6 shows it, to that scenario's numbers.
 import { expect, test } from "@playwright/test";
+import fc from "fast-check";
+import { gradedScore } from "../../harness/oracles/moodle-grading.ts";
 import {
   AVERAGEATTEMPT,
   FIRSTATTEMPT,
@@ -181,4 +183,21 @@ test("contract §3.3 (golden s12_whatgrade_last): first is attempt 1, last is th
   expect(
     gradeUser(settings({ whatgrade: LASTATTEMPT }), SCOES, [1], [t(2, 1, "cmi.core.score.raw", "30")]),
   ).toBe(30);
+});
+
+test("contract §2.5: the twin's two-decimal reading agrees with the P07 oracle's exact-decimal one", () => {
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        fc.double({ min: -1000, max: 1000, noNaN: true }),
+        fc.integer({ min: -100000, max: 100000 }).map((n) => n / 1000),
+        fc.integer({ min: -8000, max: 8000 }).map((n) => n / 8),
+      ),
+      (x) => {
+        const text = String(x);
+        expect(scoreRawTwoDecimals(text), text).toBe(gradedScore(text));
+      },
+    ),
+    { numRuns: 2000 },
+  );
 });
