@@ -45,6 +45,19 @@ export const MUTANTS: readonly MutantDefinition[] = [
     substitutions: { "bridge/lms/delivery.ts": "conformance/mutants/drop-outbox-on-expiry/delivery.ts" },
   },
   {
+    name: "no-resend",
+    targets: ["P17"],
+    description:
+      "The frame never hands an unacknowledged op over again, so a lost ops message loses its ops.",
+    substitutions: { "bridge/frame/op-outbox.ts": "conformance/mutants/no-resend/op-outbox.ts" },
+  },
+  {
+    name: "deaf-heartbeat",
+    targets: ["P17"],
+    description: "Pings the frame once an hour: a closed port or a frozen frame is never noticed.",
+    substitutions: { "bridge/lms/heartbeat.ts": "conformance/mutants/deaf-heartbeat/heartbeat.ts" },
+  },
+  {
     name: "drop-high-interactions",
     targets: ["P13"],
     description: "Never sends writes to interactions above index 199.",
