@@ -1,5 +1,5 @@
-// SCORM version detection from a manifest's schemaversion (as users really write it) or, when that is
-// missing, from the namespaces the manifest declares.
+// SCORM version detection from a manifest's schemaversion (as authors really write it, misspellings included) or,
+// when that is missing or unrecognised, from the namespaces the manifest declares.
 import type { ScormVersion } from "../../bridge/protocol/messages.ts";
 
 export interface DetectedVersion {
@@ -9,29 +9,46 @@ export interface DetectedVersion {
   source: "schemaversion" | "namespace";
 }
 
+const EDITION_WORDS: Record<string, 2 | 3 | 4> = { second: 2, third: 3, fourth: 4 };
+
+function edition2004(rest: string): 2 | 3 | 4 | null | undefined {
+  if (rest === "") return null;
+  // "3rd edition", "3rd ed.", "3rd editon", "4th", "3 edition", "third edition", "(4th edition)"
+  const m =
+    /^\(?\s*(?:([234])\s*(?:st|nd|rd|th)?|(second|third|fourth))\s*(?:ed(?:ition|iton|tion|itio|\.)?)?\s*\)?\.?$/.exec(
+      rest,
+    );
+  if (!m) return undefined;
+  if (m[1]) return Number(m[1]) as 2 | 3 | 4;
+  return EDITION_WORDS[m[2]!];
+}
+
 export function versionFromSchemaVersion(text: string): DetectedVersion | null {
   const s = text
     .trim()
     .toLowerCase()
-    .replace(/\s+/g, " ")
-    .replace(/^scorm ?/, "");
-  if (/^(cam )?1\.2$/.test(s)) return { version: "1.2", edition: null, source: "schemaversion" };
-  if (/^(cam )?1\.3$/.test(s)) return { version: "2004", edition: 2, source: "schemaversion" };
-  const m = /^2004(?:\s+(\d)\s*(?:st|nd|rd|th)?\b.*)?$/.exec(s);
+    .replace(/[_\s]+/g, " ")
+    .replace(/^(?:adl ?)?scorm ?/, "")
+    .trim();
+  if (/^(?:cam ?)?v?1\.2(?:\.0)?$/.test(s) || s === "12") {
+    return { version: "1.2", edition: null, source: "schemaversion" };
+  }
+  if (/^(?:cam ?)?v?1\.3(?:\.\d)?$/.test(s)) return { version: "2004", edition: 2, source: "schemaversion" };
+  const m = /^2004(?:\s*[-,]\s*|\s+|$)(.*)$/.exec(s);
   if (m) {
-    const n = m[1] ? Number(m[1]) : NaN;
-    const edition = n === 2 || n === 3 || n === 4 ? n : null;
-    return { version: "2004", edition, source: "schemaversion" };
+    const edition = edition2004(m[1]!.trim());
+    if (edition !== undefined) return { version: "2004", edition, source: "schemaversion" };
   }
   return null;
 }
 
 export function versionFromNamespaces(namespaces: readonly string[]): DetectedVersion | null {
   const ns = namespaces.map((n) => n.toLowerCase());
-  if (ns.some((n) => n.includes("adlcp_v1p3") || n.includes("adlseq") || n.includes("adlnav"))) {
+  if (ns.some((n) => /adlcp_v1p3|adlseq|adlnav|imsss|imscp_v1p1\b/.test(n))) {
     return { version: "2004", edition: null, source: "namespace" };
   }
-  if (ns.some((n) => n.includes("adlcp_rootv1p2")))
+  if (ns.some((n) => /adlcp_rootv1p2|imscp_rootv1p1p2/.test(n))) {
     return { version: "1.2", edition: null, source: "namespace" };
+  }
   return null;
 }

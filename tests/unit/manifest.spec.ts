@@ -61,7 +61,7 @@ test("hostile or broken manifests are refused with a specific reason", () => {
   const bomb = `<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><manifest>&b;</manifest>`;
   expect(() => parseManifest(bomb)).toThrow(/entities/);
   expect(() => parseManifest("<manifest><organizations>")).toThrow(ManifestError);
-  expect(() => parseManifest("<notamanifest/>")).toThrow(/no <manifest>/);
+  expect(() => parseManifest("<notamanifest/>")).toThrow(/not <manifest>/);
   expect(() =>
     parseManifest(buildProbeManifest("1.2", "1.2", ids).replace('identifierref="R"', 'identifierref="NOPE"')),
   ).toThrow(/missing resource "NOPE"/);
