@@ -147,4 +147,20 @@ export const MUTANTS: readonly MutantDefinition[] = [
       "moodle-stack/twin/scorm-events.ts": "conformance/mutants/every-status-logged/scorm-events.ts",
     },
   },
+  {
+    name: "whitelist-suffix-match",
+    targets: ["P14"],
+    description: "Matches *.domain entries by text suffix, without a label boundary.",
+    substitutions: {
+      "bridge/protocol/cdn-whitelist.ts": "conformance/mutants/whitelist-suffix-match/cdn-whitelist.ts",
+    },
+  },
+  {
+    name: "lms-page-trusts-launch",
+    targets: ["P14"],
+    description: "The LMS page frames whatever origin the launch answer names.",
+    substitutions: {
+      "bridge/protocol/cdn-whitelist.ts": "conformance/mutants/lms-page-trusts-launch/cdn-whitelist.ts",
+    },
+  },
 ];

@@ -143,6 +143,8 @@ export interface LmsDriver {
    * admin form would; names left out take their defaults. Rejects with the form's reason for a bad value.
    */
   setBridgeSettings(settings: Record<string, unknown>): Promise<void>;
+  /** Rewrites an activity's stored CDN URL behind the plugin's back, as someone with database access could. */
+  tamperCdnUrl(activity: CdnActivity, manifestUrl: string): Promise<void>;
   /** Ends every login session of the user (as a session timeout or "log out everywhere" does). */
   expireSessions(user: LmsUser): Promise<void>;
   /** Removes the user's enrolment in the course (their next save is refused for good). */

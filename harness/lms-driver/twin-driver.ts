@@ -104,6 +104,12 @@ export function createTwinDriver(stack: EmbeddedStack): LmsDriver {
     async setBridgeSettings(settings) {
       twin.setBridgeConfig(settings);
     },
+    async tamperCdnUrl(activity, manifestUrl) {
+      twin.db.run("UPDATE mdl_local_externalscormbridge SET cdnurl = ? WHERE scormid = ?", [
+        manifestUrl,
+        activity.scormid,
+      ]);
+    },
     async expireSessions(user) {
       twin.sessions.endAllFor(user.id);
     },

@@ -92,7 +92,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       },
       browserArgs() {
         const rules = Object.values(SITES)
-          .map((host) => `MAP ${host} 127.0.0.1`)
+          .flatMap((host) => [`MAP ${host} 127.0.0.1`, `MAP *.${host} 127.0.0.1`])
           .join(", ");
         return [`--host-resolver-rules=${rules}`, `--ignore-certificate-errors-spki-list=${ca.spkiPin}`];
       },

@@ -68,7 +68,11 @@ export async function createRunCa(hosts: readonly string[], validDays = 2): Prom
         new x509.BasicConstraintsExtension(false, undefined, true),
         new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
         new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-        new x509.SubjectAlternativeNameExtension([{ type: "dns", value: host }]),
+        // Subdomains too: a CDN may serve from eu.cdn.test as well as cdn.test (whitelist wildcards, P14).
+        new x509.SubjectAlternativeNameExtension([
+          { type: "dns", value: host },
+          { type: "dns", value: `*.${host}` },
+        ]),
       ],
     });
     const keyPem = pem("PRIVATE KEY", await webcrypto.subtle.exportKey("pkcs8", keys.privateKey));
