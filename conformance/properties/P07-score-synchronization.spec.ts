@@ -125,6 +125,6 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
         expect(observed!.grademax, `${message}: the grade item's maximum`).toBe(expected.grademax);
       });
     },
-    { defaultRuns: 5, examples: EXAMPLES },
+    { defaultRuns: 4, examples: EXAMPLES },
   );
 });
