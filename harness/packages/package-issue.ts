@@ -2,6 +2,7 @@
 // a package author can act on.
 
 export const VALIDATION_STEPS = [
+  "archive",
   "manifest-at-root",
   "well-formed",
   "required-elements",
