@@ -1,6 +1,7 @@
 // The SCORM runtime the SCO talks to: scorm-again, seeded before the SCO loads, behind a facade that exposes
 // only the eight methods of the package's API and reports every accepted change to the op log.
 import type { LaunchSeed, ScormVersion } from "../protocol/messages.ts";
+import { GENERAL_EXCEPTION, UNDEFINED_ELEMENT, failedReturn, isDataModelContainer } from "./api-guards.ts";
 import { emptyStringAllowed, writeEmptyString } from "./empty-string-writes.ts";
 import type { RuntimeConstructor } from "./runtime-loader.ts";
 
@@ -82,7 +83,11 @@ export function createSeededApi(
   for (const [element, value] of seed.values)
     if (value === "" && !forceEmptyString(runtime, element)) runtime.setCMIValue?.call(runtime, element, "");
 
-  const [, finish, , set, commit] = METHODS[seed.version];
+  const [, finish, get, set, commit] = METHODS[seed.version];
+  const fail = (name: string, code: number, diagnostic: string): string => {
+    runtime.throwSCORMError?.call(runtime, undefined, code, diagnostic);
+    return failedReturn(name);
+  };
   const facade: ApiFacade = {};
   for (const name of METHODS[seed.version]) {
     const method = runtime[name];
@@ -97,7 +102,15 @@ export function createSeededApi(
         );
         return "false";
       }
-      const result = method.apply(runtime, args);
+      const initialized = (runtime.isInitialized as (() => boolean) | undefined)?.call(runtime) === true;
+      if ((name === get || name === set) && initialized && isDataModelContainer(runtime, args[0]))
+        return fail(name, UNDEFINED_ELEMENT, `${String(args[0])} is not a data model element`);
+      let result: unknown;
+      try {
+        result = method.apply(runtime, args);
+      } catch (error) {
+        return fail(name, GENERAL_EXCEPTION, `The runtime failed: ${String(error).slice(0, 200)}`);
+      }
       let ret = typeof result === "string" ? result : String(result);
       if (name === set && ret === "false" && args[1] === "" && acceptEmptyString(runtime, String(args[0])))
         ret = "true";

@@ -163,4 +163,12 @@ export const MUTANTS: readonly MutantDefinition[] = [
       "bridge/protocol/cdn-whitelist.ts": "conformance/mutants/lms-page-trusts-launch/cdn-whitelist.ts",
     },
   },
+  {
+    name: "drifting-last-error",
+    targets: ["P03"],
+    description: "SetValue and Commit answer true at once; GetLastError reports the previous call's code.",
+    substitutions: {
+      "bridge/frame/scorm-runtime.ts": "conformance/mutants/drifting-last-error/scorm-runtime.ts",
+    },
+  },
 ];
