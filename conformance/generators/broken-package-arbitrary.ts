@@ -120,9 +120,12 @@ const BREAKERS = {
 export type Breakage = keyof typeof BREAKERS;
 export const BREAKAGES = Object.keys(BREAKERS) as Breakage[];
 
-export function brokenPackageArbitrary(): fc.Arbitrary<BrokenPackage> {
+/** Packages broken in one of `breakages` (every kind by default). */
+export function brokenPackageArbitrary(
+  breakages: readonly Breakage[] = BREAKAGES,
+): fc.Arbitrary<BrokenPackage> {
   return fc
-    .record({ breakage: fc.constantFrom(...BREAKAGES), pkg: packageArbitrary() })
+    .record({ breakage: fc.constantFrom(...breakages), pkg: packageArbitrary() })
     .map(({ breakage, pkg }) => {
       const [expectedCode, breaker] = BREAKERS[breakage] as [string, Breaker];
       return { breakage, expectedCode, pkg: breaker(clone(pkg)) };

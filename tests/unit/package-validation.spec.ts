@@ -48,7 +48,8 @@ test("generated valid packages validate, parse with their SCO count, and only un
 for (const breakage of BREAKAGES) {
   test(`a package broken one way is refused for that reason: ${breakage}`, async () => {
     await fc.assert(
-      fc.asyncProperty(brokenPackageArbitrary([breakage]), async ({ pkg, expectedCode }) => {
+      fc.asyncProperty(brokenPackageArbitrary([breakage]), async ({ pkg, expectedCode, breakage: made }) => {
+        expect(made).toBe(breakage);
         const dir = freshDir();
         await writePackageFolder(dir, pkg);
         const result = await validatePackage(dir);
