@@ -11,6 +11,8 @@ export interface BridgeConfig {
   apiTimeoutMs: number;
   /** How long the frame handshake may take before the learner is told. */
   handshakeTimeoutMs: number;
+  /** How long the LMS's check of a CDN URL (manifest and frame page fetched) may take before it is refused. */
+  urlCheckTimeoutMs: number;
   /** How long the frame may batch changes before handing them to the LMS page. */
   changeBatchMs: number;
   /** Interval of the LMS page's pings to the frame; two missed answers mean the channel is lost. */
@@ -26,6 +28,7 @@ export const DEFAULT_BRIDGE_CONFIG: BridgeConfig = {
   retryJitter: 0.2,
   apiTimeoutMs: 10_000,
   handshakeTimeoutMs: 15_000,
+  urlCheckTimeoutMs: 10_000,
   changeBatchMs: 50,
   heartbeatMs: 5_000,
   cdnWhitelist: [],
@@ -45,13 +48,16 @@ export function validateBridgeConfig(input: Partial<Record<keyof BridgeConfig, u
   if (!Array.isArray(schedule) || schedule.length === 0 || schedule.length > 20) {
     errors.push("retryScheduleMs must be a list of 1 to 20 delays");
   } else if (!schedule.every((d) => within(d, 10, 3_600_000))) {
-    errors.push("every retry delay must be between 10 ms and 1 hour");
+    errors.push("every delay in retryScheduleMs must be between 10 ms and 1 hour");
   }
   if (!within(config.retryJitter, 0, 0.5)) errors.push("retryJitter must be between 0 and 0.5");
   if (!within(config.apiTimeoutMs, 100, 300_000))
     errors.push("apiTimeoutMs must be between 100 ms and 5 minutes");
   if (!within(config.handshakeTimeoutMs, 500, 300_000)) {
     errors.push("handshakeTimeoutMs must be between 500 ms and 5 minutes");
+  }
+  if (!within(config.urlCheckTimeoutMs, 500, 60_000)) {
+    errors.push("urlCheckTimeoutMs must be between 500 ms and 1 minute");
   }
   if (!within(config.changeBatchMs, 0, 5_000)) errors.push("changeBatchMs must be between 0 and 5 seconds");
   if (!within(config.heartbeatMs, 100, 60_000))

@@ -5,6 +5,7 @@ import path from "node:path";
 import { build, type Plugin } from "esbuild";
 import { PROJECT_ROOT } from "../packages/package-files.ts";
 import type { BuiltBridge } from "./bridge-adapter.ts";
+import { writeFrameManifest } from "./frame-artefact.ts";
 
 /** Maps a project-relative module path to the project-relative path of its replacement. */
 export type Substitutions = Record<string, string>;
@@ -111,4 +112,5 @@ export async function bundleBridge(outDir: string, substitutions: Substitutions 
     bundleServerModule(LMS_PLUGIN_ENTRY, path.join(outDir, LMS_PLUGIN_FILE), substitutions),
     bundleServerModule(MAPPING_ENTRY, path.join(outDir, MAPPING_FILE), substitutions),
   ]);
+  await writeFrameManifest(outDir);
 }

@@ -2,6 +2,8 @@
 import type { NextFunction, Request, Response } from "express";
 
 export interface LoggedRequest {
+  /** The origin the request was addressed to (https://host:port from its Host header). */
+  origin: string;
   method: string;
   url: string;
   status: number;
@@ -31,6 +33,7 @@ export class RequestLog {
       }) as Response["end"];
       res.on("finish", () => {
         this.entries.push({
+          origin: `https://${req.headers.host ?? ""}`,
           method: req.method,
           url: req.originalUrl,
           status: res.statusCode,
@@ -44,5 +47,12 @@ export class RequestLog {
 
   bytesServed(): number {
     return this.entries.reduce((sum, e) => sum + e.bytes, 0);
+  }
+
+  /** Body bytes served per origin (cdn.test and each of its subdomains apart). */
+  bytesByOrigin(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const e of this.entries) out[e.origin] = (out[e.origin] ?? 0) + e.bytes;
+    return out;
   }
 }

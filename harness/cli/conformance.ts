@@ -13,6 +13,7 @@ import {
   type ResultsFile,
 } from "../reporting/results-file.ts";
 import { summaryTable } from "../reporting/summary-table.ts";
+import { certifyMain } from "./certify-command.ts";
 import { HELP, UsageError, parseConformanceArgs, type ConformancePlan } from "./conformance-args.ts";
 
 function playwright(plan: ConformancePlan, ids: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -27,6 +28,7 @@ function playwright(plan: ConformancePlan, ids: string[], env: NodeJS.ProcessEnv
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "certify") return certifyMain(argv.slice(1));
   let plan: ConformancePlan;
   try {
     plan = parseConformanceArgs(argv);

@@ -94,6 +94,17 @@ export interface LaunchRecord {
   attempt: number;
 }
 
+/** The LMS refused a CDN URL: its stable code and the reason it gives the teacher. */
+export class CdnUrlRefused extends Error {
+  constructor(
+    readonly code: string,
+    readonly reason: string,
+  ) {
+    super(`CDN URL refused (${code}): ${reason}`);
+    this.name = "CdnUrlRefused";
+  }
+}
+
 export interface LmsDriver {
   readonly kind: string;
   readonly origin: string;
@@ -117,13 +128,18 @@ export interface LmsDriver {
     activity: CdnActivity,
     settings: { maxattempt: number; forcenewattempt?: number },
   ): Promise<void>;
-  /** Creates a SCORM activity of the "CDN URL" type from an imsmanifest.xml URL, with optional settings. */
+  /**
+   * Creates a SCORM activity of the "CDN URL" type from an imsmanifest.xml URL, with optional settings. The LMS
+   * checks the URL first; a refusal throws CdnUrlRefused with the LMS's code and reason.
+   */
   createCdnActivity(
     courseId: number,
     name: string,
     manifestUrl: string,
     settings?: ActivitySettings,
   ): Promise<CdnActivity>;
+  /** The LMS's own "add a CDN URL activity" form for the course (a teacher or manager fills it in the browser). */
+  activityFormUrl(courseId: number): string;
   /** Signs the user in: the page's browser context then carries the LMS session cookie. */
   login(page: Page, user: LmsUser): Promise<void>;
   /** The player for a SCO; `newAttempt` asks for a new attempt as the view page's checkbox does. */

@@ -12,6 +12,7 @@ import {
   toLogEventRow,
   type LaunchRecord,
   type CdnActivity,
+  CdnUrlRefused,
   type LmsDriver,
   type LmsUser,
   type StoredTrack,
@@ -55,15 +56,23 @@ export function createTwinDriver(stack: EmbeddedStack): LmsDriver {
       ]);
     },
     async createCdnActivity(courseId, name, manifestUrl, settings = {}) {
-      const res = await stack.fetch(manifestUrl);
-      if (res.status !== 200) throw new Error(`Manifest ${manifestUrl} answered HTTP ${res.status}`);
-      const created = twin.activities.createFromManifest(courseId, name, manifestUrl, res.body, settings);
+      const created = await twin
+        .createCdnActivity(courseId, name, manifestUrl, settings)
+        .catch((error: unknown) => {
+          const refusal = error as { name?: string; code?: string; reason?: string };
+          if (refusal.name === "CdnUrlRejected")
+            throw new CdnUrlRefused(String(refusal.code), String(refusal.reason));
+          throw error;
+        });
       const row = twin.query("SELECT version FROM mdl_scorm WHERE id = ?", [created.scormid])[0];
       const scoes = twin.activities
         .scoes(created.scormid)
         .filter((s) => s.launch)
         .map((s) => ({ id: s.id, identifier: s.identifier, launch: s.launch, scormtype: s.scormtype }));
       return { cmid: created.cmid, scormid: created.scormid, version: String(row?.version), scoes };
+    },
+    activityFormUrl(courseId) {
+      return `${stack.origins.lms}/course/modedit.php?add=scorm&course=${courseId}`;
     },
     async login(page: Page, user: LmsUser) {
       // The twin issues the session the login form would, and the browser context carries its cookie.

@@ -7,11 +7,14 @@ import express from "express";
 import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
 import { loadLmsPlugin } from "../bridges/load-lms-plugin.ts";
 import { createMockCdn } from "../cdn/mock-cdn.ts";
+import type { CdnProfile } from "../cdn/cdn-profiles.ts";
+import { createHttpsGet, type HttpGet } from "../net/https-get.ts";
 import { RequestLog } from "../cdn/request-log.ts";
 import { writeProbePackage } from "../packages/package-files.ts";
 import { createRunCa, type RunCa } from "../tls/run-ca.ts";
 import { FaultInjector } from "./fault-injector.ts";
 import { startHttpsSite, type RunningSite } from "./https-site.ts";
+import { siteLookup } from "./site-lookup.ts";
 import { SITES, assertDistinctSites, type SiteOrigins } from "./sites.ts";
 import { createTestHostFetch } from "./test-host-fetch.ts";
 
@@ -26,6 +29,11 @@ export interface EmbeddedStack {
   lmsFaults: FaultInjector;
   storageDir: string;
   fetch: (url: string) => Promise<{ status: number; body: string }>;
+  /** The LMS's server-side HTTPS client (run CA trusted, test sites only), as the twin uses it. */
+  httpGet: HttpGet;
+  /** The mock CDN's current profile (harness/cdn/cdn-profiles.ts); switch it at any time. */
+  cdnProfile(): CdnProfile;
+  setCdnProfile(profile: CdnProfile): Promise<void>;
   /** Publishes a probe package with the given manifest; returns its imsmanifest.xml URL on the CDN. */
   publishProbePackage(name: string, manifestXml: string): Promise<string>;
   /** Chromium flags that map the sites to loopback and trust the run CA by SPKI pin. */
@@ -50,8 +58,10 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     if (!c) throw new Error(`No certificate for ${host}`);
     return c;
   };
+  const httpGet = createHttpsGet({ caPem: ca.caPem, lookup: siteLookup });
   try {
     const twin = await MoodleTwin.create({
+      httpGet,
       bridgeDir: options.bridgeDir,
       LmsApi: options.lmsPlugin ? await loadLmsPlugin(options.lmsPlugin) : undefined,
     });
@@ -85,6 +95,20 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       lmsFaults,
       storageDir,
       fetch: createTestHostFetch(ca.caPem),
+      httpGet,
+      cdnProfile: () => cdn.profile.current,
+      async setCdnProfile(profile) {
+        const day = 86_400_000;
+        if (profile.name === "cert-expired") {
+          const notAfter = new Date(Date.now() - day);
+          cdnSite.setCertificate(
+            await ca.issue(SITES.cdn, { notBefore: new Date(Date.now() - 10 * day), notAfter }),
+          );
+        } else if (profile.name === "cert-wrong-name") {
+          cdnSite.setCertificate(await ca.issue("other.test"));
+        } else cdnSite.setCertificate(cert(SITES.cdn));
+        cdn.profile.set(profile);
+      },
       async publishProbePackage(name, manifestXml) {
         if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`Bad package name ${name}`);
         await writeProbePackage(path.join(storageDir, name), manifestXml);

@@ -7,6 +7,8 @@ import type { SiteCertificate } from "../tls/run-ca.ts";
 export interface RunningSite {
   origin: string;
   port: number;
+  /** Presents another certificate to new connections (certificate faults). */
+  setCertificate(cert: SiteCertificate): void;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,7 @@ export function startHttpsSite(handler: RequestListener, cert: SiteCertificate):
       resolve({
         origin: `https://${cert.host}:${port}`,
         port,
+        setCertificate: (next) => server.setSecureContext({ key: next.keyPem, cert: next.chainPem }),
         close: () =>
           new Promise<void>((done) => {
             server.closeAllConnections();

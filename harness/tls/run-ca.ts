@@ -20,6 +20,8 @@ export interface RunCa {
   /** base64 SHA-256 of the CA's SubjectPublicKeyInfo. */
   spkiPin: string;
   sites: Map<string, SiteCertificate>;
+  /** Issues another leaf from this CA (for certificate faults: expired, or for another name). */
+  issue(host: string, validity?: { notBefore: Date; notAfter: Date }): Promise<SiteCertificate>;
 }
 
 function pem(label: string, der: ArrayBuffer): string {
@@ -52,15 +54,14 @@ export async function createRunCa(hosts: readonly string[], validDays = 2): Prom
   const spki = await webcrypto.subtle.exportKey("spki", caKeys.publicKey);
   const spkiPin = Buffer.from(await webcrypto.subtle.digest("SHA-256", spki)).toString("base64");
 
-  const sites = new Map<string, SiteCertificate>();
-  for (const host of hosts) {
+  const issue = async (host: string, validity = { notBefore, notAfter }): Promise<SiteCertificate> => {
     const keys = (await webcrypto.subtle.generateKey(ALG, true, ["sign", "verify"])) as CryptoKeyPair;
     const leaf = await x509.X509CertificateGenerator.create({
       serialNumber: serial(),
       subject: `CN=${host}`,
       issuer: ca.subject,
-      notBefore,
-      notAfter,
+      notBefore: validity.notBefore,
+      notAfter: validity.notAfter,
       publicKey: keys.publicKey,
       signingKey: caKeys.privateKey,
       signingAlgorithm: ALG,
@@ -76,7 +77,9 @@ export async function createRunCa(hosts: readonly string[], validDays = 2): Prom
       ],
     });
     const keyPem = pem("PRIVATE KEY", await webcrypto.subtle.exportKey("pkcs8", keys.privateKey));
-    sites.set(host, { host, keyPem, chainPem: leaf.toString("pem") + "\n" + ca.toString("pem") + "\n" });
-  }
-  return { caPem: ca.toString("pem") + "\n", spkiPin, sites };
+    return { host, keyPem, chainPem: leaf.toString("pem") + "\n" + ca.toString("pem") + "\n" };
+  };
+  const sites = new Map<string, SiteCertificate>();
+  for (const host of hosts) sites.set(host, await issue(host));
+  return { caPem: ca.toString("pem") + "\n", spkiPin, sites, issue };
 }

@@ -19,6 +19,8 @@ import { fromStoredElement, toStoredElement } from "./element-names.ts";
 import { finishValues } from "./finish-semantics.ts";
 import { forceCompletedWrites } from "./force-completed.ts";
 import { afterTrackStored } from "./grade-updates.ts";
+import type { HttpGet } from "../../harness/net/https-get.ts";
+import { checkCdnUrl, type CdnUrlCheck } from "./cdn-url-check.ts";
 import { buildLaunchSeed } from "./launch-seed.ts";
 import { applyOps } from "./op-applier.ts";
 import type { Actor } from "./log-store.ts";
@@ -55,6 +57,8 @@ export interface LmsApiDeps {
   framePath: string;
   /** The plugin's bridge settings (retry schedule, timeouts), handed to the player at launch. */
   bridgeConfig: () => BridgeConfig;
+  /** The LMS's server-side HTTPS GET (Moodle's curl), for checking CDN URLs. */
+  httpGet?: HttpGet;
 }
 
 const now = (): number => Math.floor(Date.now() / 1000);
@@ -86,6 +90,19 @@ export class LmsApi {
   readonly stats = { duplicates: 0, superseded: 0 };
 
   constructor(private readonly deps: LmsApiDeps) {}
+
+  /** Checks a CDN URL for the activity form and activity creation, under the whitelist and URL-check timeout. */
+  checkCdnUrl(url: string): Promise<CdnUrlCheck> {
+    const { httpGet } = this.deps;
+    if (!httpGet) throw new Error("This LMS has no server-side HTTPS client to check CDN URLs with");
+    const config = this.deps.bridgeConfig();
+    return checkCdnUrl(url, {
+      whitelist: config.cdnWhitelist,
+      timeoutMs: config.urlCheckTimeoutMs,
+      framePath: this.deps.framePath,
+      httpGet,
+    });
+  }
 
   /**
    * One web-service call as Moodle's ajax service runs it: the method's answer, or its exception. Every refused

@@ -5,7 +5,9 @@ import {
   validateBridgeConfig,
   type BridgeConfig,
 } from "../../bridge/protocol/bridge-config.ts";
-import { Activities } from "./activities.ts";
+import type { HttpGet } from "../../harness/net/https-get.ts";
+import { Activities, type ScormActivity } from "./activities.ts";
+import { createCdnActivity } from "./cdn-activity.ts";
 import { TwinDb, type Params, type Row } from "./db.ts";
 import { LmsApi, type LmsApiConstructor } from "./lms-api.ts";
 import { People } from "./people.ts";
@@ -18,6 +20,8 @@ export interface MoodleTwinOptions {
   framePath?: string;
   /** The plugin's web-service implementation; a bridge under test may bring its own build of it. */
   LmsApi?: LmsApiConstructor;
+  /** The LMS's server-side HTTPS client (checks CDN URLs). */
+  httpGet?: HttpGet;
 }
 
 export class MoodleTwin {
@@ -53,6 +57,7 @@ export class MoodleTwin {
       tracks,
       framePath: options.framePath ?? "/bridge/frame.html",
       bridgeConfig: () => settings.bridge,
+      httpGet: options.httpGet,
     });
     const wwwroot = { value: "" };
     const app = createTwinServer({
@@ -66,6 +71,19 @@ export class MoodleTwin {
       wwwroot: () => wwwroot.value,
     });
     return new MoodleTwin(db, people, activities, tracks, sessions, app, wwwroot, api, settings);
+  }
+
+  /**
+   * Creates a "CDN URL" activity as the activity form does: the plugin checks the URL and a refusal throws
+   * CdnUrlRejected with its code and reason.
+   */
+  createCdnActivity(
+    course: number,
+    name: string,
+    url: string,
+    settings: Parameters<Activities["createFromManifest"]>[4] = {},
+  ): Promise<ScormActivity> {
+    return createCdnActivity(this.api, this.activities, course, name, url, settings);
   }
 
   /** Set once the server listens: Moodle's $CFG->wwwroot. */

@@ -4,6 +4,7 @@ import path from "node:path";
 import express, { type Request, type Response } from "express";
 import { LAUNCH_CAPABILITY, requireActivityAccess } from "./access-rules.ts";
 import type { Activities } from "./activities.ts";
+import { activityFormRouter } from "./activity-form.ts";
 import { playerAttempt } from "./attempts.ts";
 import { moduleContext } from "./contexts.ts";
 import type { TwinDb } from "./db.ts";
@@ -43,6 +44,7 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
   });
 
   const session = (req: Request): Session | undefined => deps.sessions.fromCookieHeader(req.headers.cookie);
+  app.use(activityFormRouter({ db: deps.db, api: deps.api, activities: deps.activities, session }));
 
   app.get("/login/index.php", (req, res) => {
     res.type("html").send(loginPage(null, safeReturnTo(req.query.returnto)));
