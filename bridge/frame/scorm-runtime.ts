@@ -1,6 +1,6 @@
 // The SCORM runtime the SCO talks to: scorm-again, seeded before the SCO loads, behind a facade that exposes
 // only the eight methods of the package's API and reports every accepted change to the op log.
-import type { LaunchSeed, ScormVersion } from "../protocol/messages.ts";
+import { LIMITS, type LaunchSeed, type ScormVersion } from "../protocol/messages.ts";
 import { GENERAL_EXCEPTION, UNDEFINED_ELEMENT, failedReturn, isDataModelContainer } from "./api-guards.ts";
 import { emptyStringAllowed, writeEmptyString } from "./empty-string-writes.ts";
 import type { RuntimeConstructor } from "./runtime-loader.ts";
@@ -18,6 +18,13 @@ export interface RuntimeHooks {
 
 /** The error a refused Commit reports: 391 General Commit Failure (2004), 101 General Exception (1.2). */
 export const COMMIT_FAILURE_CODE: Record<ScormVersion, number> = { "1.2": 101, "2004": 391 };
+
+/**
+ * The error for a value too long for the protocol to carry (LIMITS.valueLength, above every SCORM smallest
+ * permitted maximum): refused at the call, so one oversized value never makes the LMS refuse a whole batch.
+ * 351 General Set Failure (2004), 101 General Exception (1.2).
+ */
+export const SET_FAILURE_CODE: Record<ScormVersion, number> = { "1.2": 101, "2004": 351 };
 
 const METHODS: Record<ScormVersion, readonly string[]> = {
   "1.2": [
@@ -102,6 +109,12 @@ export function createSeededApi(
         );
         return "false";
       }
+      if (name === set && String(args[1] ?? "").length > LIMITS.valueLength)
+        return fail(
+          name,
+          SET_FAILURE_CODE[seed.version],
+          `Values longer than ${LIMITS.valueLength} characters cannot be stored.`,
+        );
       const initialized = (runtime.isInitialized as (() => boolean) | undefined)?.call(runtime) === true;
       if ((name === get || name === set) && initialized && isDataModelContainer(runtime, args[0]))
         return fail(name, UNDEFINED_ELEMENT, `${String(args[0])} is not a data model element`);
