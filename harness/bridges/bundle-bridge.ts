@@ -79,7 +79,27 @@ export function builtBridge(outDir: string): BuiltBridge {
   };
 }
 
-export async function bundleBridge(outDir: string, substitutions: Substitutions = {}): Promise<void> {
+/** The browser-side entry points of a bridge, project-relative. */
+export interface BridgeSources {
+  /** Bundled to frame.js, served by the CDN beside frame.html. */
+  frameEntry: string;
+  /** Bundled to bridge-lms.js, served by the LMS on the player page. */
+  lmsEntry: string;
+  /** Bundled to runtime-12.js / runtime-2004.js, loaded by the frame on demand (none when empty). */
+  runtimeEntries: Partial<Record<"12" | "2004", string>>;
+}
+
+export const REFERENCE_SOURCES: BridgeSources = {
+  frameEntry: "bridge/frame/entry.ts",
+  lmsEntry: "bridge/lms/entry.ts",
+  runtimeEntries: { "12": "bridge/frame/runtime-12.ts", "2004": "bridge/frame/runtime-2004.ts" },
+};
+
+export async function bundleBridge(
+  outDir: string,
+  substitutions: Substitutions = {},
+  sources: BridgeSources = REFERENCE_SOURCES,
+): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const common = {
     bundle: true,
@@ -93,18 +113,18 @@ export async function bundleBridge(outDir: string, substitutions: Substitutions 
   await Promise.all([
     build({
       ...common,
-      entryPoints: [path.join(PROJECT_ROOT, "bridge/frame/entry.ts")],
+      entryPoints: [path.join(PROJECT_ROOT, sources.frameEntry)],
       outfile: path.join(outDir, "frame.js"),
     }),
     build({
       ...common,
-      entryPoints: [path.join(PROJECT_ROOT, "bridge/lms/entry.ts")],
+      entryPoints: [path.join(PROJECT_ROOT, sources.lmsEntry)],
       outfile: path.join(outDir, "bridge-lms.js"),
     }),
-    ...(["12", "2004"] as const).map((v) =>
+    ...Object.entries(sources.runtimeEntries).map(([v, entry]) =>
       build({
         ...common,
-        entryPoints: [path.join(PROJECT_ROOT, `bridge/frame/runtime-${v}.ts`)],
+        entryPoints: [path.join(PROJECT_ROOT, entry)],
         outfile: path.join(outDir, `runtime-${v}.js`),
       }),
     ),

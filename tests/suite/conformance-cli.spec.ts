@@ -89,3 +89,15 @@ test("a selection with nothing implemented writes results without running a brow
   expect(statusOf(run, "P01")).toBe("not-implemented");
   expect(statusOf(run, "P02")).toBe("skipped");
 });
+
+test("scorm-again's CrossFrame, the prior art, fails the API property the reference bridge passes", async () => {
+  const run = await conformance(
+    ["--bridge", "scorm-again-crossframe", "--properties", "P03", "--workers", "1"],
+    {
+      ESB_SHRINK: "0",
+    },
+  );
+  expect(run.code, run.output.slice(-3000)).toBe(1);
+  expect(statusOf(run, "P03")).toBe("failed");
+  expect(run.output).toContain("--bridge scorm-again-crossframe --seed");
+});
