@@ -58,6 +58,14 @@ export const MUTANTS: readonly MutantDefinition[] = [
     substitutions: { "bridge/lms/heartbeat.ts": "conformance/mutants/deaf-heartbeat/heartbeat.ts" },
   },
   {
+    name: "handshake-without-timeout",
+    targets: ["P15"],
+    description: "The launch handshake ignores its configured timeout and waits a day for the frame.",
+    substitutions: {
+      "bridge/lms/frame-channel.ts": "conformance/mutants/handshake-without-timeout/frame-channel.ts",
+    },
+  },
+  {
     name: "drop-high-interactions",
     targets: ["P13"],
     description: "Never sends writes to interactions above index 199.",
