@@ -1,6 +1,7 @@
 // The LMS driver: everything a property may ask of an LMS, independent of whether a Moodle twin or a real
 // Moodle answers. Reads go through SQL over Moodle's own tables.
 import type { Page } from "@playwright/test";
+import type { TeacherSide } from "./teacher-side.ts";
 
 export interface LmsUser {
   id: number;
@@ -105,7 +106,7 @@ export class CdnUrlRefused extends Error {
   }
 }
 
-export interface LmsDriver {
+export interface LmsDriver extends TeacherSide {
   readonly kind: string;
   readonly origin: string;
   createCourse(fullname: string): Promise<number>;

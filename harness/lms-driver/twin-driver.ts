@@ -2,6 +2,7 @@
 // through the browser, reads through SQL.
 import type { Page } from "@playwright/test";
 import type { EmbeddedStack } from "../stack/embedded-stack.ts";
+import { twinTeacherSide } from "./twin-teacher-side.ts";
 import {
   COMPLETION_SQL,
   GRADEBOOK_SQL,
@@ -26,6 +27,7 @@ export function createTwinDriver(stack: EmbeddedStack): LmsDriver {
   return {
     kind: "twin",
     origin: stack.origins.lms,
+    ...twinTeacherSide(stack),
     async createCourse(fullname) {
       return twin.people.createCourse(fullname, unique("c"));
     },

@@ -19,6 +19,10 @@ import { fromStoredElement, toStoredElement } from "./element-names.ts";
 import { finishValues } from "./finish-semantics.ts";
 import { forceCompletedWrites } from "./force-completed.ts";
 import { afterTrackStored } from "./grade-updates.ts";
+import { publishCommit, type CommitListener } from "./dashboard-feed.ts";
+import { requireLiveAttempt } from "./launch-revocation.ts";
+import { sealValue, tryOpenValue, type AtRest } from "./sealed-values.ts";
+import { TeacherApi } from "./teacher-api.ts";
 import type { HttpGet } from "../../harness/net/https-get.ts";
 import { checkCdnUrl, type CdnUrlCheck } from "./cdn-url-check.ts";
 import { buildLaunchSeed } from "./launch-seed.ts";
@@ -26,6 +30,7 @@ import { applyOps } from "./op-applier.ts";
 import type { Actor } from "./log-store.ts";
 import type { People } from "./people.ts";
 import { logRefusal } from "./refusal-log.ts";
+import { logStoredValueUnreadable } from "./unreadable-value-log.ts";
 import { scoLaunched, trackSubmitted, type ScormActivityRef } from "./scorm-events.ts";
 import type { Tracks } from "./tracks.ts";
 
@@ -57,6 +62,10 @@ export interface LmsApiDeps {
   framePath: string;
   /** The plugin's bridge settings (retry schedule, timeouts), handed to the player at launch. */
   bridgeConfig: () => BridgeConfig;
+  /** Encryption at rest: the plugin's settings and the site key (P21). */
+  atRest: () => AtRest;
+  /** Told after every stored commit (the teacher's live dashboard, P26). */
+  onCommit?: CommitListener;
   /** The LMS's server-side HTTPS GET (Moodle's curl), for checking CDN URLs. */
   httpGet?: HttpGet;
 }
@@ -89,7 +98,40 @@ export class LmsApi {
   /** Ops the LMS received again (retries, replays) or that a later op had already overwritten. */
   readonly stats = { duplicates: 0, superseded: 0 };
 
-  constructor(private readonly deps: LmsApiDeps) {}
+  /** Reports, export, dashboard and resets (moodle-scorm-contract §6). */
+  readonly teacher: TeacherApi;
+
+  constructor(private readonly deps: LmsApiDeps) {
+    this.teacher = new TeacherApi(deps);
+  }
+
+  /**
+   * A launch's stored values, decrypted. A value that cannot be decrypted (lost or replaced site key) is logged
+   * and the attempt's values are left out, so that the learner restarts cleanly (P06, P21).
+   */
+  private openedValues(
+    attemptid: number,
+    scoid: number,
+    log: { actor: Actor; cmid: number; courseid: number } | null,
+  ): Array<{ element: string; value: string }> {
+    const opened: Array<{ element: string; value: string }> = [];
+    for (const row of this.deps.tracks.values(attemptid, scoid)) {
+      const value = tryOpenValue(this.deps.atRest(), row.value);
+      if (!value.ok) {
+        if (log)
+          logStoredValueUnreadable(this.deps.db, log.actor, {
+            cmid: log.cmid,
+            courseid: log.courseid,
+            attemptid,
+            element: row.element,
+            errorcode: value.error.errorcode,
+          });
+        return [];
+      }
+      opened.push({ element: row.element, value: value.value });
+    }
+    return opened;
+  }
 
   /** Checks a CDN URL for the activity form and activity creation, under the whitelist and URL-check timeout. */
   checkCdnUrl(url: string): Promise<CdnUrlCheck> {
@@ -183,7 +225,7 @@ export class LmsApi {
       version: activity.version,
       username: user.username,
       fullname: `${user.firstname} ${user.lastname}`.trim(),
-      stored: tracks.values(attemptid, scoid),
+      stored: this.openedValues(attemptid, scoid, { actor: { userid, ip }, cmid, courseid: activity.course }),
       scoData: activities.scoData(scoid),
     });
     const totalElement = activity.version === "1.2" ? "cmi.core.total_time" : "cmi.total_time";
@@ -220,7 +262,7 @@ export class LmsApi {
   /** What mod_scorm's player adds: 1.2 "not attempted" on a first commit, and the finish values at Terminate. */
   /** The launch's SCO values in this attempt, SCORM element names. */
   private storedValues(launch: LaunchRow, version: "1.2" | "2004"): Map<string, string> {
-    const rows = this.deps.tracks.values(launch.attemptid, launch.scoid);
+    const rows = this.openedValues(launch.attemptid, launch.scoid, null);
     return new Map(rows.map((r) => [fromStoredElement(r.element, version), r.value]));
   }
 
@@ -236,7 +278,10 @@ export class LmsApi {
     actor: Actor | null,
   ): void {
     const stored = toStoredElement(element, version);
-    this.deps.tracks.insertTrack(launch.attemptid, launch.scoid, stored, value);
+    const sealed = sealValue(this.deps.atRest(), stored, value);
+    // An encrypted value differs on every write: compare plaintexts, as scorm_insert_track compares values.
+    if (sealed === value || this.storedValues(launch, version).get(element) !== value)
+      this.deps.tracks.insertTrack(launch.attemptid, launch.scoid, stored, sealed);
     if (!actor) return;
     // scorm_insert_track regrades (and so re-checks completion) before it logs; a value mod_scorm rewrites on its
     // own (forcecompleted) is a plain update that regrades nothing.
@@ -294,6 +339,7 @@ export class LmsApi {
       ),
       userid,
     );
+    requireLiveAttempt(db, launch.attemptid);
     const scorm = db.get<{ version: string }>("SELECT version FROM mdl_scorm WHERE id = ?", [launch.scormid]);
     const version = scorm?.version === "SCORM_1.2" ? "1.2" : "2004";
     const ops: Op[] = [];
@@ -330,6 +376,11 @@ export class LmsApi {
         [applied.ackedseq, finishing ? 1 : 0, sessiontime, launch.id],
       );
       return applied;
+    });
+    publishCommit(this.deps.onCommit, {
+      cmid: launch.cmid,
+      learnerid: launch.userid,
+      terminated: args.terminate === true,
     });
     this.stats.duplicates += result.duplicates;
     this.stats.superseded += result.superseded;

@@ -8,11 +8,14 @@ import {
 import type { HttpGet } from "../../harness/net/https-get.ts";
 import { Activities, type ScormActivity } from "./activities.ts";
 import { createCdnActivity } from "./cdn-activity.ts";
+import { defaultAtRestSettings, validateAtRestSettings, type AtRestSettings } from "./at-rest-settings.ts";
+import { DashboardHub } from "./dashboard-hub.ts";
 import { TwinDb, type Params, type Row } from "./db.ts";
 import { LmsApi, type LmsApiConstructor } from "./lms-api.ts";
 import { People } from "./people.ts";
 import { createTwinServer } from "./server.ts";
 import { Sessions } from "./sessions.ts";
+import { SiteKey } from "./site-key.ts";
 import { Tracks } from "./tracks.ts";
 
 export interface MoodleTwinOptions {
@@ -20,6 +23,8 @@ export interface MoodleTwinOptions {
   framePath?: string;
   /** The plugin's web-service implementation; a bridge under test may bring its own build of it. */
   LmsApi?: LmsApiConstructor;
+  /** Where the site's encryption key lives ($CFG->secretdataroot); a fresh temporary folder when absent. */
+  secretdataroot?: string;
   /** The LMS's server-side HTTPS client (checks CDN URLs). */
   httpGet?: HttpGet;
 }
@@ -34,8 +39,16 @@ export class MoodleTwin {
     readonly app: express.Express,
     private readonly wwwroot: { value: string },
     readonly api: LmsApi,
-    private readonly settings: { bridge: BridgeConfig },
+    private readonly settings: { bridge: BridgeConfig; atRest: AtRestSettings },
+    readonly siteKey: SiteKey,
+    readonly dashboards: DashboardHub,
   ) {}
+
+  /** The plugin's encryption-at-rest settings, validated: a bad value is refused with the reason (P21). */
+  setAtRestSettings(settings: Partial<Record<keyof AtRestSettings, unknown>>): AtRestSettings {
+    this.settings.atRest = validateAtRestSettings(settings);
+    return this.settings.atRest;
+  }
 
   /** The plugin's bridge settings, validated: a bad value is refused with the reason, nothing changes. */
   setBridgeConfig(config: Partial<BridgeConfig>): BridgeConfig {
@@ -49,7 +62,9 @@ export class MoodleTwin {
     const activities = new Activities(db);
     const tracks = new Tracks(db);
     const sessions = new Sessions();
-    const settings = { bridge: DEFAULT_BRIDGE_CONFIG };
+    const settings = { bridge: DEFAULT_BRIDGE_CONFIG, atRest: defaultAtRestSettings() };
+    const siteKey = SiteKey.at(options.secretdataroot);
+    const dashboards = new DashboardHub((cmid, learnerid) => api.teacher.dashboardRows(cmid, learnerid));
     const api = new (options.LmsApi ?? LmsApi)({
       db,
       people,
@@ -57,6 +72,8 @@ export class MoodleTwin {
       tracks,
       framePath: options.framePath ?? "/bridge/frame.html",
       bridgeConfig: () => settings.bridge,
+      atRest: () => ({ settings: settings.atRest, key: siteKey }),
+      onCommit: (notice) => dashboards.changed(notice),
       httpGet: options.httpGet,
     });
     const wwwroot = { value: "" };
@@ -69,8 +86,21 @@ export class MoodleTwin {
       api,
       bridgeDir: options.bridgeDir,
       wwwroot: () => wwwroot.value,
+      dashboards,
     });
-    return new MoodleTwin(db, people, activities, tracks, sessions, app, wwwroot, api, settings);
+    return new MoodleTwin(
+      db,
+      people,
+      activities,
+      tracks,
+      sessions,
+      app,
+      wwwroot,
+      api,
+      settings,
+      siteKey,
+      dashboards,
+    );
   }
 
   /**
@@ -98,6 +128,7 @@ export class MoodleTwin {
   }
 
   close(): void {
+    this.dashboards.close();
     this.db.close();
   }
 }

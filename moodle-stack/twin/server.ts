@@ -8,6 +8,7 @@ import { activityFormRouter } from "./activity-form.ts";
 import { playerAttempt } from "./attempts.ts";
 import { moduleContext } from "./contexts.ts";
 import type { TwinDb } from "./db.ts";
+import type { DashboardHub } from "./dashboard-hub.ts";
 import { escapeHtml } from "./html.ts";
 import { logRefusal } from "./refusal-log.ts";
 import { loginPage, playerPage } from "./pages.ts";
@@ -15,6 +16,7 @@ import type { People } from "./people.ts";
 import type { Session, Sessions } from "./sessions.ts";
 import type { Tracks } from "./tracks.ts";
 import { isLmsApiError, type LmsApi } from "./lms-api.ts";
+import { teacherRouter } from "./teacher-routes.ts";
 
 export interface TwinServerDeps {
   db: TwinDb;
@@ -26,6 +28,8 @@ export interface TwinServerDeps {
   /** Folder holding the built bridge LMS-side script `bridge-lms.js`. */
   bridgeDir: string;
   wwwroot: () => string;
+  /** Open live dashboards (teacher side). */
+  dashboards: DashboardHub;
 }
 
 const BRIDGE_SCRIPT = "/local/externalscormbridge/bridge-lms.js";
@@ -45,6 +49,8 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
 
   const session = (req: Request): Session | undefined => deps.sessions.fromCookieHeader(req.headers.cookie);
   app.use(activityFormRouter({ db: deps.db, api: deps.api, activities: deps.activities, session }));
+
+  app.use(teacherRouter({ db: deps.db, api: deps.api, dashboards: deps.dashboards, session }));
 
   app.get("/login/index.php", (req, res) => {
     res.type("html").send(loginPage(null, safeReturnTo(req.query.returnto)));

@@ -1,0 +1,29 @@
+// Launches die with their attempt: when a teacher deletes an attempt (or resets the course) the plugin forgets
+// every launch issued for it, and a commit naming a launch whose attempt is gone is refused, so that no op queued
+// before the reset can write into a fresh attempt (P27).
+import { LmsApiError } from "./api-error.ts";
+import type { TwinDb } from "./db.ts";
+
+/** Deletes the launches (and their op bookkeeping) issued for the given attempts. */
+export function revokeLaunches(db: TwinDb, attemptIds: readonly number[]): void {
+  for (const attemptid of attemptIds) {
+    const launches = db.all<{ id: number }>(
+      "SELECT id FROM mdl_local_externalscormbridge_launch WHERE attemptid = ?",
+      [attemptid],
+    );
+    for (const { id } of launches) {
+      db.run("DELETE FROM mdl_local_externalscormbridge_opseq WHERE launch = ?", [id]);
+      db.run("DELETE FROM mdl_local_externalscormbridge_ahead WHERE launch = ?", [id]);
+      db.run("DELETE FROM mdl_local_externalscormbridge_launch WHERE id = ?", [id]);
+    }
+  }
+}
+
+/** Refuses a commit for a launch whose attempt no longer exists. */
+export function requireLiveAttempt(db: TwinDb, attemptid: number): void {
+  if (!db.get("SELECT id FROM mdl_scorm_attempt WHERE id = ?", [attemptid]))
+    throw new LmsApiError(
+      "attemptdeleted",
+      "This attempt was deleted by a teacher; start the activity again",
+    );
+}
