@@ -1,0 +1,96 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+namespace local_externalscormbridge\local;
+
+defined('MOODLE_INTERNAL') || die();
+
+global $CFG;
+require_once($CFG->libdir . '/filelib.php');
+
+/**
+ * The CDN URL check of the activity form: https, no user info, a host name, the whitelist, then the manifest
+ * and the bridge frame page fetched from the same origin within the URL-check timeout.
+ *
+ * @package    local_externalscormbridge
+ * @copyright  2026 External SCORM bridge contributors
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+class cdn_url_check {
+    /**
+     * Why the URL is refused (for the teacher), or null when it is accepted.
+     *
+     * @param string $url
+     * @return string|null
+     */
+    public static function check(string $url): ?string {
+        $parts = parse_url($url);
+        if ($parts === false || ($parts['scheme'] ?? '') !== 'https') {
+            return get_string('errcdnurlhttps', 'local_externalscormbridge');
+        }
+        if (isset($parts['user']) || isset($parts['pass'])) {
+            return get_string('errcdnurluserinfo', 'local_externalscormbridge');
+        }
+        if (cdn_whitelist::normalise_host($parts['host'] ?? '') === null) {
+            return get_string('errcdnurlhost', 'local_externalscormbridge');
+        }
+        if (!preg_match('~/imsmanifest\.xml$~', $parts['path'] ?? '') || preg_match('/[\s"<>\\\\^`{|}]/', $url)) {
+            return get_string('errcdnurlpath', 'local_externalscormbridge');
+        }
+        $config = bridge_config::get();
+        if (!cdn_whitelist::allows($url, $config['cdnWhitelist'])) {
+            return get_string('cdnnotallowed', 'local_externalscormbridge', cdn_whitelist::origin($url));
+        }
+        $deadline = microtime(true) + $config['urlCheckTimeoutMs'] / 1000;
+        $manifest = self::fetch($url, $deadline);
+        if ($manifest === null) {
+            return get_string('errcdnurlunreachable', 'local_externalscormbridge', s($url));
+        }
+        $previous = libxml_use_internal_errors(true);
+        $xml = simplexml_load_string($manifest, 'SimpleXMLElement', LIBXML_NONET);
+        libxml_use_internal_errors($previous);
+        if ($xml === false || $xml->getName() !== 'manifest') {
+            return get_string('errcdnurlmanifest', 'local_externalscormbridge');
+        }
+        $frame = cdn_whitelist::origin($url) . bridge_config::frame_path();
+        if (self::fetch($frame, $deadline) === null) {
+            return get_string('errcdnurlframe', 'local_externalscormbridge', s($frame));
+        }
+        return null;
+    }
+
+    /**
+     * GET with Moodle's curl (its security rules apply) before the deadline; the body, or null on any failure.
+     *
+     * @param string $url
+     * @param float $deadline microtime
+     * @return string|null
+     */
+    private static function fetch(string $url, float $deadline): ?string {
+        $left = $deadline - microtime(true);
+        if ($left <= 0) {
+            return null;
+        }
+        $curl = new \curl();
+        $body = $curl->get($url, [], ['CURLOPT_TIMEOUT_MS' => (int) ceil($left * 1000),
+            'CURLOPT_CONNECTTIMEOUT_MS' => (int) ceil($left * 1000)]);
+        $info = $curl->get_info();
+        if ($curl->get_errno() || (int) ($info['http_code'] ?? 0) !== 200) {
+            return null;
+        }
+        return (string) $body;
+    }
+}
