@@ -16,6 +16,7 @@ import { loadGoldenCorpus } from "../../harness/golden/scenario-loader.ts";
 import { scenarioScope } from "../../harness/golden/scenario-scope.ts";
 import type { GoldenScenario } from "../../harness/golden/scenario-types.ts";
 import { diffRows, goldenRows, twinRows } from "../../harness/golden/stored-values-diff.ts";
+import { diffEventKeys, goldenEventKeys, twinEventKeys } from "../../harness/golden/log-events-diff.ts";
 import { diffGradeStates } from "../../harness/golden/gradebook-diff.ts";
 
 const corpus = loadGoldenCorpus();
@@ -80,7 +81,19 @@ for (const scenario of corpus.scenarios) {
     const actual = twinRows(replay.tracks, replay.scoIdentifiers).filter(
       (r) => !(r.element === "x.start.time" && scope.navigatedScos.includes(r.sco)),
     );
-    const differences = [...diffRows(expected, actual), ...diffGradeStates(scenario, replay.grades)];
+    const expectedEvents = goldenEventKeys(scenario, lastLaunch);
+    const loggedRows = (await lms.logEvents()).filter(
+      (r) => r.userid === replay.user.id && r.contextinstanceid === replay.activity.cmid,
+    );
+    const attemptNumber = (id: number) =>
+      Number(stack.twin.query("SELECT attempt FROM mdl_scorm_attempt WHERE id = ?", [id])[0]?.attempt ?? 0);
+    const namesOnly = lastLaunch !== scenario.launches.length - 1;
+    const loggedEvents = twinEventKeys(loggedRows, replay.scoIdentifiers, attemptNumber, namesOnly);
+    const differences = [
+      ...diffRows(expected, actual),
+      ...diffGradeStates(scenario, replay.grades),
+      ...(expectedEvents ? diffEventKeys(expectedEvents, loggedEvents) : []),
+    ];
     const listed = loadExpectations().scenarios[scenario.name]?.divergences ?? [];
     const verdict = judge(differences, listed);
     await testInfo.attach("golden-replay.json", {
