@@ -156,6 +156,14 @@ export const MUTANTS: readonly MutantDefinition[] = [
     },
   },
   {
+    name: "cdn-url-userinfo-allowed",
+    targets: ["P01"],
+    description: "The plugin's CDN URL check ignores user-info, so https://good@host/… is accepted.",
+    substitutions: {
+      "moodle-stack/twin/cdn-url-syntax.ts": "conformance/mutants/cdn-url-userinfo-allowed/cdn-url-syntax.ts",
+    },
+  },
+  {
     name: "whitelist-suffix-match",
     targets: ["P14"],
     description: "Matches *.domain entries by text suffix, without a label boundary.",

@@ -93,6 +93,6 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
         await page.close();
       }
     },
-    { defaultRuns: 12, examples: EXAMPLES },
+    { defaultRuns: 8, examples: EXAMPLES },
   );
 });

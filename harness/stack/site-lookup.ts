@@ -7,7 +7,7 @@ const known = (hostname: string): boolean =>
   Object.values(SITES).some((site) => hostname === site || hostname.endsWith(`.${site}`));
 
 export const siteLookup: LookupFunction = (hostname, options, callback) => {
-  if (!known(hostname.toLowerCase())) {
+  if (!known(hostname.toLowerCase().replace(/\.$/, ""))) {
     const error: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
     error.code = "ENOTFOUND";
     callback(error, "", 4);

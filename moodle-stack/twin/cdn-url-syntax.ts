@@ -68,7 +68,7 @@ export function checkCdnUrlSyntax(raw: string, whitelist: readonly string[]): Cd
     return reject("scheme", `Only https: URLs are allowed, not ${url.protocol}.`);
   }
   const authority = writtenAuthority(raw);
-  if (authority === null) return reject("no-host", "The URL has no host; write it as https://host/path.");
+  if (!authority) return reject("no-host", "The URL has no host; write it as https://host/path.");
   if (authority.includes("@") || url.username !== "" || url.password !== "") {
     return reject("userinfo", "The URL must not contain a user name or password (the part before @).");
   }
@@ -87,6 +87,7 @@ export function checkCdnUrlSyntax(raw: string, whitelist: readonly string[]): Cd
   if (!isWhitelisted(url.href, whitelist)) {
     return reject("whitelist", `The host ${host} is not on the CDN whitelist set by the administrator.`);
   }
+  url.hostname = host;
   url.hash = "";
   return { ok: true, url: url.href };
 }
