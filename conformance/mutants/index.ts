@@ -164,6 +164,14 @@ export const MUTANTS: readonly MutantDefinition[] = [
     },
   },
   {
+    name: "url-check-without-timeout",
+    targets: ["P15"],
+    description: "The plugin's CDN URL check ignores the URL-check timeout and waits for a slow CDN.",
+    substitutions: {
+      "moodle-stack/twin/cdn-url-check.ts": "conformance/mutants/url-check-without-timeout/cdn-url-check.ts",
+    },
+  },
+  {
     name: "whitelist-suffix-match",
     targets: ["P14"],
     description: "Matches *.domain entries by text suffix, without a label boundary.",

@@ -1,5 +1,5 @@
-// P15 Timeout enforcement (launch handshake and LMS API call; the URL-check timeout belongs to the activity
-// form, which this suite does not drive yet, and is not checked here).
+// P15 Timeout enforcement (launch handshake and LMS API call here; the URL-check timeout of the activity form in
+// the second test, at the end of this file).
 // Requirement: each configured timeout ends its operation within timeout + tolerance and the learner is told;
 // nothing hangs; out-of-range settings are refused with a reason naming the setting, in-range ones accepted.
 // Tolerances: a handshake that never completes is reported between the timeout − 50 ms and the timeout + 1 s
@@ -8,6 +8,8 @@
 // "retrying") between the timeout − 100 ms and the timeout + 1 s after the LMS received it (the request log's
 // arrival time against the page's wall clock, both on this machine).
 // Observes: the player page, the LMS request log (and fault injector), message faults in the browser, SQL.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import fc from "fast-check";
 import { expect, test } from "../../harness/browser/fixtures.ts";
 import { installMessageFaults } from "../../harness/faults/message-faults.ts";
@@ -17,6 +19,7 @@ import {
   recordNoticeTimes,
   responseEndAt,
 } from "../../harness/probe/player-observations.ts";
+import { PACKAGES_DIR } from "../../harness/packages/package-files.ts";
 import { openLearnerSession } from "../../harness/probe/learner-session.ts";
 import { createProbeActivities } from "../../harness/probe/probe-activities.ts";
 import { SCORM_API } from "../../harness/probe/scorm-api-names.ts";
@@ -212,6 +215,90 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
       { defaultRuns: 10, examples: EXAMPLES },
     );
   } finally {
+    await lms.setBridgeSettings({});
+  }
+});
+
+// The URL-check timeout (urlCheckTimeoutMs): the LMS's check of a CDN URL — the activity form and activity
+// creation — gives up a CDN slower than the timeout with the "timeout" refusal between the timeout − 50 ms and the
+// timeout + 1 s after it was asked (measured on this machine around the LMS driver's call), and accepts a CDN
+// that answers well within it. Out-of-range values are refused naming the setting. Observes: the LMS driver and
+// the mock CDN's profile (latency before every answer).
+type UrlCheckCase =
+  | { kind: "slow-cdn"; timeoutMs: number; latencyMs: number }
+  | { kind: "url-setting"; value: unknown; valid: boolean };
+
+const urlCheckCase: fc.Arbitrary<UrlCheckCase> = fc.oneof(
+  fc
+    .record({ timeoutMs: fc.integer({ min: 500, max: 2_500 }), over: fc.boolean() })
+    .chain(({ timeoutMs, over }) =>
+      (over
+        ? fc.integer({ min: timeoutMs + 800, max: timeoutMs + 2_000 })
+        : fc.integer({ min: 0, max: Math.max(0, Math.floor(timeoutMs / 4) - 50) })
+      ).map((latencyMs): UrlCheckCase => ({ kind: "slow-cdn", timeoutMs, latencyMs })),
+    ),
+  fc
+    .oneof(
+      fc.integer({ min: -1_000, max: 499 }).map((value) => ({ value: value as unknown, valid: false })),
+      fc.integer({ min: 60_001, max: 1e9 }).map((value) => ({ value: value as unknown, valid: false })),
+      fc.constantFrom<unknown>(Number.NaN, "1000", null).map((value) => ({ value, valid: false })),
+      fc.constantFrom(500, 60_000).map((value) => ({ value: value as unknown, valid: true })),
+    )
+    .map(({ value, valid }): UrlCheckCase => ({ kind: "url-setting", value, valid })),
+);
+
+test(`${propertyTestTitle(META)} (URL check)`, async ({ stack, lms }, testInfo) => {
+  test.setTimeout(240_000);
+  const course = await lms.createCourse("P15 URL check course");
+  const manifestUrl = await stack.publishProbePackage(
+    "p15-url-probe",
+    await readFile(path.join(PACKAGES_DIR, "probe-scorm12", "imsmanifest.xml"), "utf8"),
+  );
+  let n = 0;
+  try {
+    await runProperty(
+      testInfo,
+      META,
+      urlCheckCase,
+      async (c) => {
+        if (c.kind === "url-setting") {
+          const outcome = await lms.setBridgeSettings({ urlCheckTimeoutMs: c.value }).then(
+            () => "accepted",
+            (error: unknown) => (error as Error).message,
+          );
+          if (c.valid) expect(outcome, `urlCheckTimeoutMs ${String(c.value)} is in range`).toBe("accepted");
+          else
+            expect(outcome, `urlCheckTimeoutMs ${String(c.value)} is refused naming it`).toMatch(
+              /urlCheckTimeoutMs/,
+            );
+          return;
+        }
+        await lms.setBridgeSettings({ urlCheckTimeoutMs: c.timeoutMs });
+        await stack.setCdnProfile({ name: "slow", latencyMs: c.latencyMs });
+        const started = performance.now();
+        const outcome = await lms.createCdnActivity(course, `P15 URL ${++n}`, manifestUrl).then(
+          () => "accepted",
+          (error: unknown) => String((error as { code?: string }).code ?? (error as Error).message),
+        );
+        const elapsed = Math.round(performance.now() - started);
+        const why = `timeout ${c.timeoutMs} ms, CDN latency ${c.latencyMs} ms, answered after ${elapsed} ms`;
+        if (c.latencyMs > c.timeoutMs) {
+          expect(outcome, `${why}: refused for the timeout`).toBe("timeout");
+          expect(elapsed, `${why}: not before the timeout`).toBeGreaterThanOrEqual(c.timeoutMs - 50);
+          expect(elapsed, `${why}: within the timeout + 1 s`).toBeLessThanOrEqual(c.timeoutMs + 1_000);
+        } else expect(outcome, `${why}: a CDN within the timeout is accepted`).toBe("accepted");
+      },
+      {
+        defaultRuns: 8,
+        examples: [
+          { kind: "slow-cdn", timeoutMs: 600, latencyMs: 1_600 },
+          { kind: "slow-cdn", timeoutMs: 2_000, latencyMs: 100 },
+          { kind: "url-setting", value: 499, valid: false },
+        ],
+      },
+    );
+  } finally {
+    await stack.setCdnProfile({ name: "good" });
     await lms.setBridgeSettings({});
   }
 });
