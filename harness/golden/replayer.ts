@@ -6,6 +6,7 @@ import type { CdnActivity, LmsDriver, LmsUser, StoredTrack } from "../lms-driver
 import { openLearnerSession } from "../probe/learner-session.ts";
 import type { ProbeCall, ProbeResult } from "../probe/probe-client.ts";
 import type { EmbeddedStack } from "../stack/embedded-stack.ts";
+import { actorRole, capabilityOverrides } from "./actor-people.ts";
 import { applyActivitySettings, applyGradingSetup, applyScoData } from "./activity-settings.ts";
 import type { GradeObservation } from "./gradebook-diff.ts";
 import { resolveArg } from "./generated-values.ts";
@@ -169,8 +170,10 @@ export async function replayScenario(
   const published = await publishPackage(stack, s);
   const course = await lms.createCourse(`Golden ${s.name}`);
   const user = await lms.createUser();
-  await lms.enrol(user, course);
+  await lms.enrol(user, course, actorRole(s) ?? "student");
   const activity = await lms.createCdnActivity(course, `GOLDEN ${s.name}`, published.url);
+  for (const o of capabilityOverrides(s) ?? [])
+    await lms.overrideCapability(activity, o.role, o.capability, o.permission);
   const notes = [
     ...published.notes,
     ...applyActivitySettings(stack.twin, activity.scormid, s.activity_settings),
