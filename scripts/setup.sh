@@ -31,3 +31,21 @@ else
   echo "setup: install a Chromium and set ESB_CHROMIUM to its path." >&2
   exit 1
 fi
+
+# PHP CLI: `php -l` over the Moodle plugin and reading its web-service declarations (tests skip without it).
+if [ -n "${ESB_PHP:-}" ]; then
+  echo "setup: PHP: using ESB_PHP=$ESB_PHP"
+elif command -v php >/dev/null 2>&1; then
+  echo "setup: PHP: using $(command -v php)"
+elif command -v apt-get >/dev/null 2>&1; then
+  echo "setup: PHP: installing Debian's php-cli"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  if ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends php-cli >/dev/null 2>&1; then
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends php-cli >/dev/null
+  fi
+  echo "setup: PHP: using $(command -v php)"
+else
+  echo "setup: no PHP CLI and no apt-get: the Moodle plugin's PHP tests will be skipped (set ESB_PHP to a php binary)."
+fi
