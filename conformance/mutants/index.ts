@@ -195,4 +195,40 @@ export const MUTANTS: readonly MutantDefinition[] = [
       "bridge/frame/scorm-runtime.ts": "conformance/mutants/drifting-last-error/scorm-runtime.ts",
     },
   },
+  {
+    name: "plaintext-at-rest",
+    targets: ["P21"],
+    description:
+      "Marks suspend_data and sensitive values as encrypted but stores the plaintext behind the prefix.",
+    substitutions: {
+      "moodle-stack/twin/at-rest-encryption.ts":
+        "conformance/mutants/plaintext-at-rest/at-rest-encryption.ts",
+    },
+  },
+  {
+    name: "csv-unquoted",
+    targets: ["P25"],
+    description:
+      "The export writes fields unenclosed: tabs, quotes and line breaks in values break its rows.",
+    substitutions: {
+      "moodle-stack/twin/tab-separated.ts": "conformance/mutants/csv-unquoted/tab-separated.ts",
+    },
+  },
+  {
+    name: "dashboard-on-terminate-only",
+    targets: ["P26"],
+    description: "The live dashboard hears only about commits that finish the SCO.",
+    substitutions: {
+      "moodle-stack/twin/dashboard-feed.ts":
+        "conformance/mutants/dashboard-on-terminate-only/dashboard-feed.ts",
+    },
+  },
+  {
+    name: "reset-keeps-grades",
+    targets: ["P27"],
+    description: "Resets delete tracks and attempts but leave grades and completion behind.",
+    substitutions: {
+      "moodle-stack/twin/attempt-reset.ts": "conformance/mutants/reset-keeps-grades/attempt-reset.ts",
+    },
+  },
 ];

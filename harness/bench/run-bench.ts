@@ -12,6 +12,7 @@ import { openBenchWorld, type BenchWorld } from "./bench-world.ts";
 import { bundleMetrics, buildAndMeasureBundles } from "./bundle-sizes.ts";
 import { burstMetrics, measureBurst } from "./burst.ts";
 import { commitMetrics, measureCommitRoundTrip } from "./commit-round-trip.ts";
+import { dashboardMetrics, measureDashboardLatency } from "./dashboard-latency.ts";
 import { egressMetrics, measureEgress } from "./egress.ts";
 import { publishMediaPackage } from "./media-package.ts";
 import type { Metric } from "./metric.ts";
@@ -19,6 +20,7 @@ import { stackStartMetric, timedStackStart } from "./stack-start.ts";
 
 const COMMITS = 60;
 const BURST_CALLS = 1000;
+const DASHBOARD_COMMITS = 20;
 
 let currentStep = "starting";
 const step = (text: string): void => {
@@ -51,6 +53,11 @@ async function measureAll(metrics: Metric[], details: Record<string, unknown>): 
     const commits = await measureCommitRoundTrip(world, probes["2004"], COMMITS);
     metrics.push(...commitMetrics(commits));
     details.commitRoundTrip = commits;
+
+    step(`live dashboard latency (${DASHBOARD_COMMITS} commits)`);
+    const dashboard = await measureDashboardLatency(world, probes["2004"], DASHBOARD_COMMITS);
+    metrics.push(...dashboardMetrics(dashboard));
+    details.dashboardLatency = dashboard;
 
     step(`burst of ${BURST_CALLS} SetValue calls`);
     const burst = await measureBurst(world, probes["2004"], BURST_CALLS);

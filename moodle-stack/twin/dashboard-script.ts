@@ -15,14 +15,14 @@ export const DASHBOARD_SCRIPT = `"use strict";
       if (!row) {
         row = document.createElement("tr");
         row.setAttribute("data-key", key);
-        ["fullname", "sco", "attempt", "status", "score"].forEach(function (name) {
+        ["fullname", "username", "sco", "attempt", "status", "score"].forEach(function (name) {
           var td = document.createElement("td");
           td.setAttribute("data-col", name);
           row.appendChild(td);
         });
         body.appendChild(row);
       }
-      ["fullname", "sco", "attempt", "status", "score"].forEach(function (name) {
+      ["fullname", "username", "sco", "attempt", "status", "score"].forEach(function (name) {
         cell(row, name).textContent = String(r[name]);
       });
       row.setAttribute("data-updated", String(Date.now()));

@@ -25,6 +25,7 @@ export interface TeacherApiDeps {
 /** One learner's latest attempt on one SCO, as the live dashboard shows it. */
 export interface DashboardRow {
   userid: number;
+  username: string;
   fullname: string;
   attempt: number;
   scoid: number;
@@ -111,6 +112,7 @@ export class TeacherApi {
       const first = group[0]!;
       return {
         userid: first.userid,
+        username: first.username,
         fullname: first.fullname,
         attempt: first.attempt,
         scoid: first.scoid,

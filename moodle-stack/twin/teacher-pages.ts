@@ -67,14 +67,14 @@ export function courseResetPage(courseid: number, sesskey: string): string {
 }
 
 const dashboardRow = (r: DashboardRow): string =>
-  `<tr data-key="${r.userid}:${r.scoid}"><td data-col="fullname">${escapeHtml(r.fullname)}</td><td data-col="sco">${escapeHtml(r.sco)}</td><td data-col="attempt">${r.attempt}</td><td data-col="status">${escapeHtml(r.status)}</td><td data-col="score">${escapeHtml(r.score)}</td></tr>`;
+  `<tr data-key="${r.userid}:${r.scoid}"><td data-col="fullname">${escapeHtml(r.fullname)}</td><td data-col="username">${escapeHtml(r.username)}</td><td data-col="sco">${escapeHtml(r.sco)}</td><td data-col="attempt">${r.attempt}</td><td data-col="status">${escapeHtml(r.status)}</td><td data-col="score">${escapeHtml(r.score)}</td></tr>`;
 
 export function dashboardPage(cmid: number, rows: readonly DashboardRow[], script: string): string {
   return page(
     "Live dashboard",
     `<h1>Live dashboard</h1>
 <table id="esb-dashboard" data-events="${escapeHtml(`/local/externalscormbridge/dashboard-events.php?id=${cmid}`)}">
-<thead><tr><th>Learner</th><th>SCO</th><th>Attempt</th><th>Status</th><th>Score</th></tr></thead>
+<thead><tr><th>Learner</th><th>Username</th><th>SCO</th><th>Attempt</th><th>Status</th><th>Score</th></tr></thead>
 <tbody>${rows.map(dashboardRow).join("")}</tbody></table>
 <script src="${escapeHtml(script)}"></script>`,
   );
