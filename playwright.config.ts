@@ -13,6 +13,11 @@ const reporter: ReporterDescription[] = conformanceRun
       ["junit", { outputFile: path.join(out, "junit.xml") }],
       ["allure-playwright", { resultsDir: path.join(out, "allure-results") }],
       ["./harness/reporting/results-reporter.ts"],
+      ["./harness/reporting/run-details-reporter.ts"],
+      ["./harness/reporting/progress-reporter.ts"],
+      ...(process.env.ESB_SHARD
+        ? [["blob", { outputDir: path.join(out, "blob-report") }] as ReporterDescription]
+        : []),
     ]
   : [
       ["list"],

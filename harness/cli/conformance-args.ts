@@ -2,36 +2,52 @@
 import { parseArgs } from "node:util";
 import { bridgeNames } from "../bridges/resolve-bridge.ts";
 import { selectProperties } from "../properties/registry.ts";
+import { containersStackProblem } from "../stack/containers-availability.ts";
+import { DEFAULT_PACKAGES, resolvePackageSource, type PackageSource } from "./package-source.ts";
 
 export interface ConformancePlan {
   help: boolean;
-  stack: "embedded";
+  stack: "embedded" | "containers";
   bridge: string;
   properties: string[];
+  packages: PackageSource;
+  cdnBase: string | undefined;
   seed: number | undefined;
   path: string | undefined;
   runs: number | undefined;
   reportsDir: string | undefined;
   workers: number | undefined;
+  shard: { index: number; total: number } | undefined;
 }
 
 export class UsageError extends Error {}
 
 export const HELP = `Usage: pnpm conformance [options]
+       pnpm conformance certify --help   (check a CDN and write its certificate)
 
 Runs the conformance properties in a real browser across lms.test, cdn.test and evil.test.
 
 Options:
   --properties <list>  Properties to run: ids (P02), ranges (P05-P07) or tags (tracking), comma-separated.
                        Default: all 27 (unimplemented ones are reported as not-implemented).
-  --bridge <name>      System under test: reference (default) or mutant:<name>.
-  --stack <name>       Stack to run on: embedded (default; the containers stack is not available yet).
+  --bridge <name>      System under test: reference (default), scorm-again-crossframe, or mutant:<name>.
+  --stack <name>       embedded (default: Moodle twin, mock CDN and attacker site in-process) or containers
+                       (real Moodle; refused with the reason when its compose file or docker is missing).
+  --packages <src>     SCORM packages to use: a .zip, a folder, or an http(s) URL of a zip or imsmanifest.xml.
+                       Default: packages-under-test/. Passed to the run as ESB_PACKAGES=<kind>:<location>;
+                       the current properties use their own probe packages and do not read it yet.
+  --cdn-base <url>     https base URL of the CDN serving the bridge and packages, passed as ESB_CDN_BASE.
+                       The embedded stack always serves its own mock CDN (https://cdn.test) and ignores it.
+  --runs <int>         Generated runs per property (default: each property's own).
   --seed <int>         fast-check seed, to replay a failure exactly.
   --path <path>        fast-check path of a counterexample (with --seed), to replay only it.
-  --runs <int>         Generated runs per property (default: each property's own).
+  --replay <seed:path> Shorthand for --seed and --path together, as a failure prints them (e.g. 42:3:1).
   --workers <int>      Parallel browser workers (default 2).
-  --reports-dir <dir>  Where results.json, JUnit and allure results go (default: reports/).
+  --shard <i/n>        Run only shard i of n (Playwright's --shard); merge shards with pnpm report --merge.
+  --reports-dir <dir>  Where results.json, wpt.json, JUnit and allure results go (default: reports/).
   -h, --help           Show this help.
+
+While it runs, a "progress:" line is printed as each property starts and ends; at the end, a table.
 
 Exit codes: 0 every selected implemented property passed; 1 a property failed;
             2 bad arguments; 3 the run itself broke (no results were produced).`;
@@ -44,19 +60,81 @@ function int(name: string, value: string | undefined, min: number): number | und
   return n;
 }
 
+function seedOf(value: string, option: string): number {
+  const seed = /^-?\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(seed)) throw new UsageError(`${option} must be an integer, got "${value}"`);
+  return seed;
+}
+
+function replayParts(replay: string): { seed: number; path: string | undefined } {
+  const m = /^(-?\d+)(?::(\d+(?::\d+)*))?$/.exec(replay);
+  if (!m) throw new UsageError(`--replay "${replay}" is not <seed> or <seed>:<path> (e.g. 42:3:1)`);
+  return { seed: seedOf(m[1]!, "--replay's seed"), path: m[2] };
+}
+
+function shardOf(value: string | undefined): ConformancePlan["shard"] {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const [index, total] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (!m || total < 1 || index < 1 || index > total)
+    throw new UsageError(`--shard must be i/n with 1 <= i <= n, got "${value}"`);
+  return { index, total };
+}
+
+function cdnBaseOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--cdn-base "${value}" is not a URL`);
+  }
+  if (url.protocol !== "https:") throw new UsageError("--cdn-base must be an https URL");
+  if (url.username || url.password || url.search || url.hash)
+    throw new UsageError("--cdn-base must have no user info, query or fragment");
+  return url.href;
+}
+
+function stackOf(value: string): ConformancePlan["stack"] {
+  if (value === "embedded") return "embedded";
+  if (value === "containers") {
+    const problem = containersStackProblem();
+    if (problem) throw new UsageError(`Stack "containers" is not available yet: ${problem}.`);
+    return "containers";
+  }
+  throw new UsageError(`Unknown stack "${value}". Stacks: embedded, containers.`);
+}
+
+/** `--seed -123` as printed in replay commands: node's parseArgs takes "-123" for an option, so join them. */
+function joinNegativeSeeds(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if ((argv[i] === "--seed" || argv[i] === "--replay") && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]!);
+  }
+  return out;
+}
+
 export function parseConformanceArgs(argv: string[]): ConformancePlan {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinNegativeSeeds(argv),
       options: {
         properties: { type: "string" },
         bridge: { type: "string", default: "reference" },
         stack: { type: "string", default: "embedded" },
+        packages: { type: "string" },
+        "cdn-base": { type: "string" },
         seed: { type: "string" },
         path: { type: "string" },
+        replay: { type: "string" },
         runs: { type: "string" },
         workers: { type: "string" },
+        shard: { type: "string" },
         "reports-dir": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -67,34 +145,39 @@ export function parseConformanceArgs(argv: string[]): ConformancePlan {
     throw new UsageError((error as Error).message);
   }
   const v = parsed.values;
-  if (v.stack !== "embedded") {
-    throw new UsageError(`Stack "${v.stack}" is not available yet; only "embedded" is.`);
-  }
+  const stack = stackOf(v.stack);
   if (!bridgeNames().includes(v.bridge)) {
     throw new UsageError(`Unknown bridge "${v.bridge}". Known bridges: ${bridgeNames().join(", ")}`);
   }
   let properties: string[];
+  let packages: PackageSource;
   try {
     properties = selectProperties(v.properties).map((p) => p.id);
+    packages = v.packages === undefined ? DEFAULT_PACKAGES : resolvePackageSource(v.packages);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  if (v.path !== undefined && v.seed === undefined)
+  if (v.replay !== undefined && (v.seed !== undefined || v.path !== undefined))
+    throw new UsageError("--replay already carries the seed and path; drop --seed/--path");
+  const replay = v.replay === undefined ? undefined : replayParts(v.replay);
+  const path = replay ? replay.path : v.path;
+  if (path !== undefined && v.seed === undefined && !replay)
     throw new UsageError("--path needs the --seed it came from");
-  if (v.path !== undefined && !/^\d+(:\d+)*$/.test(v.path))
-    throw new UsageError(`--path "${v.path}" is not a fast-check path`);
-  const seed = v.seed === undefined ? undefined : Number(v.seed);
-  if (seed !== undefined && !Number.isSafeInteger(seed))
-    throw new UsageError(`--seed must be an integer, got "${v.seed}"`);
+  if (path !== undefined && !/^\d+(:\d+)*$/.test(path))
+    throw new UsageError(`--path "${path}" is not a fast-check path`);
+  const seed = replay ? replay.seed : v.seed === undefined ? undefined : seedOf(v.seed, "--seed");
   return {
     help: v.help,
-    stack: "embedded",
+    stack,
     bridge: v.bridge,
     properties,
+    packages,
+    cdnBase: cdnBaseOf(v["cdn-base"]),
     seed,
-    path: v.path,
+    path,
     runs: int("runs", v.runs, 1),
     reportsDir: v["reports-dir"],
     workers: int("workers", v.workers, 1),
+    shard: shardOf(v.shard),
   };
 }

@@ -12,8 +12,11 @@ import {
   writeResults,
   type ResultsFile,
 } from "../reporting/results-file.ts";
+import { progressLine } from "../reporting/progress-reporter.ts";
 import { summaryTable } from "../reporting/summary-table.ts";
+import { writeWptReport } from "../reporting/write-run-reports.ts";
 import { certifyMain } from "./certify-command.ts";
+import { packagesEnv } from "./package-source.ts";
 import { HELP, UsageError, parseConformanceArgs, type ConformancePlan } from "./conformance-args.ts";
 
 function playwright(plan: ConformancePlan, ids: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -21,6 +24,7 @@ function playwright(plan: ConformancePlan, ids: string[], env: NodeJS.ProcessEnv
   const grep = ids.map((id) => `@${id}\\b`).join("|");
   const args = [cli, "test", "--project", "conformance", "--grep", grep];
   if (plan.workers) args.push("--workers", String(plan.workers));
+  if (plan.shard) args.push("--shard", `${plan.shard.index}/${plan.shard.total}`);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: "inherit" });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 3 : 1)));
@@ -49,7 +53,10 @@ async function main(argv: string[]): Promise<number> {
     ESB_STACK: plan.stack,
     ESB_BRIDGE: plan.bridge,
     ESB_PROPERTIES: plan.properties.join(","),
+    ESB_PACKAGES: packagesEnv(plan.packages),
   };
+  if (plan.cdnBase) env.ESB_CDN_BASE = plan.cdnBase;
+  if (plan.shard) env.ESB_SHARD = `${plan.shard.index}/${plan.shard.total}`;
   if (plan.reportsDir) env.ESB_REPORTS_DIR = path.resolve(plan.reportsDir);
   if (plan.seed !== undefined) env.ESB_SEED = String(plan.seed);
   if (plan.path !== undefined) env.ESB_PATH = plan.path;
@@ -57,10 +64,14 @@ async function main(argv: string[]): Promise<number> {
   const dir = env.ESB_REPORTS_DIR ?? reportsDir();
   const resultsFile = path.join(dir, "results.json");
   await rm(resultsFile, { force: true });
+  await rm(path.join(dir, "run-details.json"), { force: true });
+  await rm(path.join(dir, "evidence"), { recursive: true, force: true });
 
   const implemented = implementedPropertyIds();
   const toRun = plan.properties.filter((id) => implemented.has(id));
   const startedAt = new Date();
+  for (const id of plan.properties.filter((p) => !implemented.has(p)))
+    process.stdout.write(`${progressLine({ id, state: "not-implemented", detail: "" })}\n`);
   if (toRun.length > 0) {
     const chromiumChoice = chooseChromium();
     process.stdout.write(
@@ -90,7 +101,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`The run produced no ${resultsFile}; see the output above.\n`);
     return 3;
   }
-  process.stdout.write(`\n${summaryTable(results)}\nResults: ${resultsFile}\n`);
+  const wpt = await writeWptReport(dir);
+  process.stdout.write(`\n${summaryTable(results)}\nResults: ${resultsFile}\n         ${wpt}\n`);
   const failed = results.properties.filter((p) => p.status === "failed" && plan.properties.includes(p.id));
   for (const p of failed) {
     const replay = /replay: (.*)/.exec(p.message)?.[1];

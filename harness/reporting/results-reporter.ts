@@ -21,6 +21,8 @@ export default class ResultsReporter implements Reporter {
     const seed = annotation(test, result, "seed");
     const runs = annotation(test, result, "runs");
     const message = stripVTControlCharacters(result.errors.map((e) => e.message ?? e.value ?? "").join("\n"));
+    // A property with several tests keeps its first failure: a later passing test must not hide it.
+    if (this.observed.get(id)?.status === "failed") return;
     this.observed.set(id, {
       status,
       runs: runs ? Number(runs) : null,
@@ -34,7 +36,10 @@ export default class ResultsReporter implements Reporter {
     const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as {
       version: string;
     };
-    const selected = new Set((process.env.ESB_PROPERTIES ?? "").split(",").filter(Boolean));
+    // A shard runs only its share: properties left to other shards are "skipped" here, not "did not run".
+    const selected = process.env.ESB_SHARD
+      ? new Set(this.observed.keys())
+      : new Set((process.env.ESB_PROPERTIES ?? "").split(",").filter(Boolean));
     const results = assembleResults(
       {
         version: pkg.version,
