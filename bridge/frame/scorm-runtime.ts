@@ -76,15 +76,39 @@ function forceEmptyString(runtime: Record<string, unknown>, element: string): bo
   return true;
 }
 
+/** Comment records, which scorm-again's loader sorts as text (10 before 2) and so cannot append in order. */
+const COMMENT_RECORD = /^cmi\.comments_from_(learner|lms)\.(\d+)\./;
+
+/**
+ * The seed in the groups to load one after another: everything but comment records (scorm-again orders
+ * interactions and objectives by index itself), then each comment record in index order.
+ */
+export function seedLoadOrder(values: ReadonlyArray<[string, string]>): Array<Array<[string, string]>> {
+  const rest: Array<[string, string]> = [];
+  const records = new Map<string, { kind: string; index: number; entries: Array<[string, string]> }>();
+  for (const entry of values) {
+    const m = COMMENT_RECORD.exec(entry[0]);
+    if (!m) {
+      rest.push(entry);
+      continue;
+    }
+    const key = `${m[1]}.${m[2]}`;
+    const record = records.get(key) ?? { kind: m[1]!, index: Number(m[2]), entries: [] };
+    record.entries.push(entry);
+    records.set(key, record);
+  }
+  const ordered = [...records.values()].sort((a, b) => a.kind.localeCompare(b.kind) || a.index - b.index);
+  return [rest, ...ordered.map((r) => r.entries)];
+}
+
 export function createSeededApi(
   seed: LaunchSeed,
   hooks: RuntimeHooks,
   Runtime: RuntimeConstructor,
 ): ApiFacade {
   const runtime = createRuntime(Runtime);
-  const flat: Record<string, string> = {};
-  for (const [element, value] of seed.values) flat[element] = value;
-  runtime.loadFromFlattenedJSON?.call(runtime, flat, "");
+  for (const group of seedLoadOrder(seed.values))
+    runtime.loadFromFlattenedJSON?.call(runtime, Object.fromEntries(group), "");
   // scorm-again's loader skips empty values, so a stored "" would read back as 403 (not initialized);
   // set those directly, the same way the loader sets the others.
   for (const [element, value] of seed.values)

@@ -21,6 +21,26 @@ const API_2004: Record<AdlStep["method"], string> = {
   GeDi: "GetDiagnostic",
 };
 
+export const ADL_LEARNER = { username: "m", names: { firstname: "", lastname: "" } } as const;
+
+/** Navigation requests that make the player launch another SCO; the replay launches the next visit itself. */
+const NAVIGATING = /^(\{target=[^}]*\}choice|continue|previous)$/;
+
+/**
+ * The calls of one visit: its steps, then (unless the script asked for something else, such as suspendAll)
+ * no navigation request, and Terminate.
+ */
+export function visitCalls(visit: AdlVisit): ProbeCall[] {
+  const calls = visit.steps.map(probeCall);
+  const lastNav = visit.steps.filter((s) => s.method === "SET" && s.argument === "adl.nav.request").at(-1);
+  const keepNav = lastNav !== undefined && !NAVIGATING.test(lastNav.value ?? "");
+  return [
+    ...calls,
+    ...(keepNav ? [] : [["SetValue", "adl.nav.request", "_none_"] as ProbeCall]),
+    ["Terminate", ""],
+  ];
+}
+
 export function probeCall(step: AdlStep): ProbeCall {
   const fn = API_2004[step.method];
   if (step.method === "SET") return [fn, step.argument, step.value ?? ""];
@@ -41,7 +61,8 @@ export async function replayAdlVisits(
   visits: AdlVisit[],
 ): Promise<VisitResult[]> {
   const course = await lms.createCourse("ADL replay");
-  const learner: LmsUser = await lms.createUser();
+  // ADL's DMI script reads back its own test learner: learner_id "m", learner_name "".
+  const learner: LmsUser = await lms.createUser(ADL_LEARNER.username, ADL_LEARNER.names);
   await lms.enrol(learner, course);
   const activities = new Map<string, CdnActivity>();
   const activityFor = async (pkg: string): Promise<CdnActivity> => {
@@ -85,13 +106,10 @@ export async function replayAdlVisits(
           () => null,
           (error: unknown) => String(error),
         );
-      const calls = visit.steps.map(probeCall);
-      // No navigation request: the next visit is launched by the replay, not by sequencing.
-      const results = await probe
-        .run([...calls, ["SetValue", "adl.nav.request", "_none_"], ["Terminate", ""]])
-        .catch((error: unknown) => {
-          throw new Error(`ADL visit ${visit.testCase}/${visit.activity}V${visit.visit}: ${String(error)}`);
-        });
+      const calls = visitCalls(visit);
+      const results = await probe.run(calls).catch((error: unknown) => {
+        throw new Error(`ADL visit ${visit.testCase}/${visit.activity}V${visit.visit}: ${String(error)}`);
+      });
       const last = results.at(-1);
       // A session the script could not open (or already ended) has no Terminate to wait for.
       if (
@@ -104,7 +122,7 @@ export async function replayAdlVisits(
             `ADL visit ${visit.testCase}/${visit.activity}V${visit.visit}: Terminate never reached the LMS: ${failure}`,
           );
       }
-      out.push({ visit, results: results.slice(0, calls.length) });
+      out.push({ visit, results: results.slice(0, visit.steps.length) });
       await page.close();
     }
   } finally {

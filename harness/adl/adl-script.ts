@@ -57,7 +57,17 @@ export class AdlAbbreviations {
 
   value(abbreviated: string): string {
     if (SHAPES.has(abbreviated)) return abbreviated;
-    return this.table.get(abbreviated) ?? abbreviated;
+    const whole = this.table.get(abbreviated);
+    if (whole !== undefined || !abbreviated.includes("~")) return whole ?? abbreviated;
+    // A template (`tar={target=%s}`) takes the next token: `tar~activity_1~TY.c` is `{target=activity_1}choice`.
+    const tokens = abbreviated.split("~");
+    if (!tokens.some((t) => this.table.get(t)?.includes("%s"))) return abbreviated;
+    let out = "";
+    for (let i = 0; i < tokens.length; i++) {
+      const expanded = this.table.get(tokens[i]!) ?? tokens[i]!;
+      out += expanded.includes("%s") ? expanded.replace("%s", tokens[++i] ?? "") : expanded;
+    }
+    return out;
   }
 }
 

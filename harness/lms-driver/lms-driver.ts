@@ -110,7 +110,8 @@ export interface LmsDriver extends TeacherSide {
   readonly kind: string;
   readonly origin: string;
   createCourse(fullname: string): Promise<number>;
-  createUser(username?: string): Promise<LmsUser>;
+  /** A learner account; "Sam Learner" unless other names are given (e.g. ADL's test learner). */
+  createUser(username?: string, names?: { firstname: string; lastname: string }): Promise<LmsUser>;
   /** Manual enrolment, as a student unless another role is named. */
   enrol(user: LmsUser, courseId: number, role?: LmsRole): Promise<void>;
   /** Suspends (or reactivates) the user's enrolment in the course. */

@@ -31,9 +31,9 @@ export function createTwinDriver(stack: EmbeddedStack): LmsDriver {
     async createCourse(fullname) {
       return twin.people.createCourse(fullname, unique("c"));
     },
-    async createUser(username = unique("student")) {
+    async createUser(username = unique("student"), names = { firstname: "Sam", lastname: "Learner" }) {
       const password = `Pw-${unique("")}!`;
-      const id = twin.people.createUser({ username, password, firstname: "Sam", lastname: "Learner" });
+      const id = twin.people.createUser({ username, password, ...names });
       return { id, username, password };
     },
     async enrol(user, courseId, role = "student") {

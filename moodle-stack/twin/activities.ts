@@ -70,6 +70,16 @@ export class Activities {
         for (const [key, value] of Object.entries(item.data)) {
           this.db.insert("mdl_scorm_scoes_data", { scoid, name: key, value });
         }
+        // scorm_get_objectives(): minnormalizedmeasure is 1.0 unless the objective names one.
+        for (const objective of item.objectives) {
+          this.db.insert("mdl_scorm_seq_objective", {
+            scoid,
+            primaryobj: objective.primary ? 1 : 0,
+            objectiveid: objective.id,
+            satisfiedbymeasure: objective.satisfiedByMeasure ? 1 : 0,
+            minnormalizedmeasure: objective.minNormalizedMeasure?.trim() || "1.0",
+          });
+        }
       }
       const module = this.db.get<{ id: number }>("SELECT id FROM mdl_modules WHERE name = 'scorm'");
       const cmid = this.db.insert("mdl_course_modules", {
@@ -117,6 +127,14 @@ export class Activities {
     return this.db.all<ScoRow & Row>(
       "SELECT id, scorm, identifier, launch, scormtype, title FROM mdl_scorm_scoes WHERE scorm = ? ORDER BY sortorder",
       [scormid],
+    );
+  }
+
+  /** The SCO's rows of scorm_seq_objective in manifest order (primary objective first). */
+  scoObjectives(scoid: number): Array<{ objectiveid: string; minnormalizedmeasure: string }> {
+    return this.db.all<{ objectiveid: string; minnormalizedmeasure: string }>(
+      "SELECT objectiveid, minnormalizedmeasure FROM mdl_scorm_seq_objective WHERE scoid = ? ORDER BY id",
+      [scoid],
     );
   }
 

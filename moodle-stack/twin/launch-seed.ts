@@ -9,6 +9,8 @@ export interface SeedInput {
   fullname: string;
   stored: Array<{ element: string; value: string }>;
   scoData: Record<string, string>;
+  /** The SCO's scorm_seq_objective rows (2004): objective ids and minnormalizedmeasure. */
+  objectives?: Array<{ objectiveid: string; minnormalizedmeasure: string }>;
 }
 
 /** Elements never handed back to the runtime: mod_scorm's own bookkeeping and write-only session values. */
@@ -39,6 +41,14 @@ export function buildLaunchSeed(input: SeedInput): Array<{ element: string; valu
     // get_scorm_default reads scorm_scoes_data "threshold" (adlcp:completionThreshold@minProgressMeasure).
     const threshold = input.scoData.threshold || input.scoData.completionthreshold;
     if (threshold) seed.set("cmi.completion_threshold", threshold);
+    // Every objective with a minnormalizedmeasure sets scaled_passing_score (the last one wins, whatever its
+    // satisfiedByMeasure); every objective id becomes cmi.objectives.N.id in order.
+    let index = 0;
+    for (const objective of input.objectives ?? []) {
+      if (objective.minnormalizedmeasure)
+        seed.set("cmi.scaled_passing_score", objective.minnormalizedmeasure);
+      if (objective.objectiveid) seed.set(`cmi.objectives.${index++}.id`, objective.objectiveid);
+    }
     if (resume)
       for (const [element, value] of stored) if (!NOT_RELOADED.test(element)) seed.set(element, value);
   }

@@ -227,6 +227,7 @@ export class LmsApi {
       fullname: `${user.firstname} ${user.lastname}`.trim(),
       stored: this.openedValues(attemptid, scoid, { actor: { userid, ip }, cmid, courseid: activity.course }),
       scoData: activities.scoData(scoid),
+      objectives: activities.scoObjectives(scoid),
     });
     const totalElement = activity.version === "1.2" ? "cmi.core.total_time" : "cmi.total_time";
     const seedtotaltime = seed.find((row) => row.element === totalElement)?.value ?? "";

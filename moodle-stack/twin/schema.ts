@@ -188,6 +188,14 @@ CREATE TABLE mdl_scorm_scoes_data (
   name TEXT NOT NULL DEFAULT '',
   value TEXT NOT NULL
 );
+CREATE TABLE mdl_scorm_seq_objective (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  scoid INTEGER NOT NULL,
+  primaryobj INTEGER NOT NULL DEFAULT 0,
+  objectiveid TEXT NOT NULL DEFAULT '',
+  satisfiedbymeasure INTEGER NOT NULL DEFAULT 0,
+  minnormalizedmeasure TEXT NOT NULL DEFAULT '1.0'
+);
 CREATE TABLE mdl_scorm_attempt (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   userid INTEGER NOT NULL,

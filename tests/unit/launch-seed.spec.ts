@@ -61,3 +61,27 @@ test("SCORM 2004: stored values come back only after exit=suspend", () => {
   expect(normal["cmi.entry"]).toBe("ab-initio");
   expect(normal["cmi.location"]).toBeUndefined();
 });
+
+test("SCORM 2004: objectives seed their ids in order and scaled_passing_score as get_scorm_default does", () => {
+  const seed = asMap(
+    buildLaunchSeed({
+      ...base,
+      version: "2004",
+      stored: [],
+      objectives: [
+        { objectiveid: "PRIMARY", minnormalizedmeasure: "0.6" },
+        { objectiveid: "", minnormalizedmeasure: "" },
+        { objectiveid: "secondary", minnormalizedmeasure: "1.0" },
+      ],
+    }),
+  );
+  expect(seed).toMatchObject({
+    "cmi.objectives.0.id": "PRIMARY",
+    "cmi.objectives.1.id": "secondary",
+    // The last objective with a measure wins, whatever its satisfiedByMeasure (Moodle's loop).
+    "cmi.scaled_passing_score": "1.0",
+  });
+  expect(Object.keys(seed)).not.toContain("cmi.objectives.2.id");
+  const none = asMap(buildLaunchSeed({ ...base, version: "2004", stored: [] }));
+  expect(Object.keys(none)).not.toContain("cmi.scaled_passing_score");
+});
