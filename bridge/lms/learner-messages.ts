@@ -10,6 +10,19 @@ export function showMessage(doc: Document, text: string): void {
   el.dataset.state = text ? "error" : "";
 }
 
+/** An error the learner can do something about (the content server failed): the reason and a "Try again" button. */
+export function showRetry(doc: Document, text: string, onRetry: () => void): void {
+  const el = doc.getElementById("esb-message");
+  if (!el) return;
+  showMessage(doc, text);
+  const button = doc.createElement("button");
+  button.type = "button";
+  button.id = "esb-retry";
+  button.textContent = "Try again";
+  button.addEventListener("click", onRetry, { once: true });
+  el.append(" ", button);
+}
+
 export function showDeliveryState(
   doc: Document,
   state: DeliveryState,

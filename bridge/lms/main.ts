@@ -8,7 +8,7 @@ import { readPlayerConfig } from "./config.ts";
 import { Delivery } from "./delivery.ts";
 import { openFrameChannel } from "./frame-channel.ts";
 import { watchChannel } from "./heartbeat.ts";
-import { showDeliveryState, showMessage } from "./learner-messages.ts";
+import { showDeliveryState, showMessage, showRetry } from "./learner-messages.ts";
 import { LmsApiClient, type LaunchResult } from "./lms-api-client.ts";
 import { navigationTarget, playerUrl } from "./navigation.ts";
 import { OpSequencer } from "./op-sequencer.ts";
@@ -64,6 +64,16 @@ export async function startPlayer(win: Window): Promise<void> {
   });
   installUnloadFlush(win, outbox, client);
 
+  // A launch that fails (the content server down, slow or refusing, the LMS unreachable) says why and offers to
+  // try again: the same page, the same attempt, and the outbox kept in localStorage is delivered first.
+  const offerRetry = (what: string, error: unknown): void =>
+    showRetry(doc, `${what}: ${error instanceof Error ? error.message : String(error)}`, () => {
+      showMessage(doc, "");
+      connectOrOfferRetry("The activity could not start");
+    });
+  const connectOrOfferRetry = (what: string): void => {
+    connect().catch((error: unknown) => offerRetry(what, error));
+  };
   const connect = async (): Promise<void> => {
     if (outbox.launchIds().length > 0) {
       // What an earlier visit or frame left must land before a new launch reads its snapshot.
@@ -105,11 +115,7 @@ export async function startPlayer(win: Window): Promise<void> {
       frame.send = () => undefined;
       frame.launchid = "";
       // The old port stays open a moment: a frame going away hands over its last changes on pagehide.
-      setTimeout(() => {
-        connect().catch((error: unknown) =>
-          showMessage(doc, `The activity could not reconnect: ${String(error)}`),
-        );
-      }, RECONNECT_GRACE_MS);
+      setTimeout(() => connectOrOfferRetry("The activity could not reconnect"), RECONNECT_GRACE_MS);
     });
     port.onmessage = (event: MessageEvent): void => {
       const message = parseFrameToLms(event.data);
@@ -138,5 +144,5 @@ export async function startPlayer(win: Window): Promise<void> {
       },
     });
   };
-  await connect();
+  await connect().catch((error: unknown) => offerRetry("The activity could not start", error));
 }

@@ -172,6 +172,14 @@ export const MUTANTS: readonly MutantDefinition[] = [
     },
   },
   {
+    name: "no-retry-control",
+    targets: ["P16"],
+    description: "A content server failure is reported without a retry control.",
+    substitutions: {
+      "bridge/lms/learner-messages.ts": "conformance/mutants/no-retry-control/learner-messages.ts",
+    },
+  },
+  {
     name: "whitelist-suffix-match",
     targets: ["P14"],
     description: "Matches *.domain entries by text suffix, without a label boundary.",
