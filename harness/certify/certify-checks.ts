@@ -128,7 +128,11 @@ export const CERTIFY_CHECKS: readonly CertifyCheck[] = [
     id: "content-types",
     title: "Content types: manifests, pages, scripts and JSON are served with their types",
     async run(ctx) {
-      const urls = [...ctx.packages, ...(await launchUrls(ctx)), ...FRAME_FILES.map((f) => frameUrl(ctx, f))];
+      const urls = [
+        ...ctx.packages,
+        ...(await launchUrls(ctx)),
+        ...FRAME_FILES.filter((f) => ctx.expectedFrame.files[f] !== undefined).map((f) => frameUrl(ctx, f)),
+      ];
       const evidence: string[] = [];
       let passed = true;
       for (const url of urls) {
@@ -239,7 +243,7 @@ export const CERTIFY_CHECKS: readonly CertifyCheck[] = [
         evidence.push(`frame-manifest.json version ${String(served.version)}, expected ${expected.version}`);
         passed &&= ok;
       }
-      for (const file of FRAME_FILES) {
+      for (const file of FRAME_FILES.filter((f) => expected.files[f] !== undefined)) {
         const r = await request(ctx, frameUrl(ctx, file));
         if (r.answer?.status !== 200) {
           evidence.push(r.line);
