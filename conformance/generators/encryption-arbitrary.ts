@@ -30,6 +30,5 @@ export function encryptionExamples(): EncryptionCase[] {
       location: "page=12;section=3",
       keyChange: "replace",
     },
-    { version: "2004", suspendData: "x".repeat(4000), location: EVERY_STORED_TEXT_UNIT, keyChange: "remove" },
   ];
 }

@@ -24,8 +24,5 @@ export function resetArbitrary(): fc.Arbitrary<ResetCase> {
 }
 
 export function resetExamples(): ResetCase[] {
-  return [
-    { kind: "learner", version: "1.2", attempts: 2, suspendData: "page=3", score: 80 },
-    { kind: "course", version: "2004", attempts: 1, suspendData: "chapter 2", score: 55 },
-  ];
+  return [{ kind: "learner", version: "1.2", attempts: 2, suspendData: "page=3", score: 80 }];
 }

@@ -164,7 +164,7 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
           await lms.changeSiteKey("restore");
         }
       },
-      { defaultRuns: 1, examples: encryptionExamples() },
+      { defaultRuns: 2, examples: encryptionExamples() },
     );
   } finally {
     await lms.setEncryptionAtRest({ encrypt: false });

@@ -201,7 +201,7 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
           "in attempt 1",
         ).toEqual([1]);
       },
-      { defaultRuns: 1, examples: resetExamples() },
+      { defaultRuns: 2, examples: resetExamples() },
     );
   } finally {
     await teacherPage.close();

@@ -27,15 +27,18 @@ export async function waitForDashboardRow(
   const handle = await page
     .waitForFunction(
       ({ name, status, score }) => {
+        // No nested named functions: tsx (the bench) would wrap them in a helper the page does not have.
         for (const row of document.querySelectorAll("#esb-dashboard tbody tr")) {
-          const text = (col: string): string => row.querySelector(`[data-col="${col}"]`)?.textContent ?? "";
-          if (text("username") === name && text("status") === status && text("score") === score)
+          const cells = ["username", "status", "score"].map(
+            (col) => row.querySelector(`[data-col="${col}"]`)?.textContent ?? "",
+          );
+          if (cells[0] === name && cells[1] === status && cells[2] === score)
             return Number(row.getAttribute("data-updated") ?? "0");
         }
         return false;
       },
       { name: username, ...expected },
-      { timeout: timeoutMs, polling: "raf" },
+      { timeout: timeoutMs, polling: 25 },
     )
     .catch(() => null);
   if (!handle) return null;
