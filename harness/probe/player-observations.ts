@@ -4,11 +4,13 @@ import type { BrowserContext, Page } from "@playwright/test";
 
 /** The player's delivery notice: "ok", "retrying", "signin", "failed" (or null before the bridge set one). */
 export async function deliveryNotice(page: Page): Promise<{ state: string | null; text: string }> {
-  const el = page.locator("#esb-message");
-  return {
-    state: await el.getAttribute("data-state").catch(() => null),
-    text: ((await el.textContent().catch(() => "")) ?? "").trim(),
-  };
+  // State and text read together, in one turn of the page's event loop, so they always belong together.
+  return page
+    .evaluate(() => {
+      const el = document.getElementById("esb-message");
+      return { state: el?.getAttribute("data-state") ?? null, text: (el?.textContent ?? "").trim() };
+    })
+    .catch(() => ({ state: null, text: "" }));
 }
 
 /** Keys of the bridge's outboxes in the LMS origin's localStorage. */
