@@ -1,0 +1,161 @@
+// The harness web app end to end in a real Chromium: its guards refuse cross-site use, a run of a mutant and a
+// run of the reference bridge stream their progress over the WebSocket, the evidence of the caught property
+// shows its counterexample and replay command, the matrix compares both bridges, the certificate downloads.
+// Set ESB_README_SCREENSHOT=1 to refresh docs/images/harness-ui.png (the README's screenshot).
+import { request as httpRequest } from "node:http";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { chromium, type Browser } from "playwright";
+import WebSocket from "ws";
+import { baseChromiumArgs, chooseChromium } from "../../harness/browser/chromium.ts";
+import { PROJECT_ROOT } from "../../harness/packages/package-files.ts";
+import { PROPERTIES } from "../../harness/properties/registry.ts";
+import { implementedPropertyIds } from "../../harness/reporting/results-file.ts";
+import { startHarnessServer, type HarnessServer } from "../../harness/ui/harness-server.ts";
+
+test.describe.configure({ mode: "serial" });
+
+const MUTANT = "mutant:mapping-whole-second-durations";
+let server: HarnessServer;
+let browser: Browser;
+let page: Page;
+let reports: string;
+
+function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: "POST", headers }, (res) => {
+      let text = "";
+      res.on("data", (d: Buffer) => (text += d.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+async function snapshot(testInfo: TestInfo, name: string): Promise<Buffer> {
+  const png = await page.screenshot({ fullPage: true });
+  await testInfo.attach(name, { body: png, contentType: "image/png" });
+  return png;
+}
+
+async function runFromForm(bridge: string, selector: string): Promise<void> {
+  await page.selectOption("#bridge", bridge);
+  await page.fill("#selector", selector);
+  await page.fill("#runs", "3");
+  await page.click("#run");
+  await expect(page.locator("#run-status")).toContainText("is running", { timeout: 10_000 });
+  await expect(page.locator("#run-status")).toContainText("finished", { timeout: 240_000 });
+}
+
+test.beforeAll(async () => {
+  reports = await mkdtemp(path.join(os.tmpdir(), "esb-harness-ui-"));
+  await mkdir(path.join(reports, "certify"));
+  await writeFile(path.join(reports, "certify", "cdn-certificate.html"), "<p>certificate</p>");
+  server = await startHarnessServer({ reportsDir: reports });
+  browser = await chromium.launch({
+    executablePath: chooseChromium().executablePath,
+    args: baseChromiumArgs(),
+  });
+  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(reports, { recursive: true, force: true });
+});
+
+test("the server binds 127.0.0.1 and refuses cross-site runs, foreign Hosts and foreign WebSockets", async () => {
+  const url = new URL("/api/runs", server.url).href;
+  const body = JSON.stringify({ properties: "P16" });
+  const json = { "content-type": "application/json" };
+  expect(new URL(server.url).hostname).toBe("127.0.0.1");
+  const origin = new URL(server.url).origin;
+  expect(
+    (await post(url, { ...json, origin: "https://evil.test", "x-harness-token": server.token }, body)).status,
+  ).toBe(403);
+  expect((await post(url, { ...json, origin }, body)).status).toBe(403);
+  expect((await post(url, { ...json, origin, "x-harness-token": "0".repeat(48) }, body)).status).toBe(403);
+  const rebound = await post(
+    url,
+    { ...json, origin, host: "evil.test", "x-harness-token": server.token },
+    body,
+  );
+  expect(rebound.status).toBe(421);
+  const bad = await post(
+    url,
+    { ...json, origin, "x-harness-token": server.token },
+    JSON.stringify({ bridge: "nope" }),
+  );
+  expect(bad.status).toBe(400);
+  expect(bad.text).toContain('Unknown bridge \\"nope\\"');
+  const wsUrl = `${server.url.replace("http", "ws")}ws?token=${server.token}`;
+  const refused = await new Promise<string>((resolve) => {
+    const ws = new WebSocket(wsUrl, { origin: "https://evil.test" });
+    ws.on("open", () => resolve("open"));
+    ws.on("error", (e) => resolve(e.message));
+  });
+  expect(refused).toMatch(/403/);
+});
+
+test("a mutant run: live progress, then the caught property's counterexample and replay command", async () => {
+  test.setTimeout(300_000);
+  const testInfo = test.info();
+  await page.goto(server.url);
+  await expect(page.locator("body")).toHaveAttribute("data-connected", "true");
+  await expect(page.locator("#properties label")).toHaveCount(27);
+  await expect(page.locator("#stack option[value=containers]")).toBeDisabled();
+  await snapshot(testInfo, "harness-form.png");
+
+  // A property nobody has implemented yet (if one is left) shows as such without running anything.
+  const unimplemented = PROPERTIES.map((p) => p.id).find((id) => !implementedPropertyIds().has(id));
+  await runFromForm(MUTANT, ["P12", ...(unimplemented ? [unimplemented] : [])].join(","));
+  // The log and the progress rows only come through the WebSocket.
+  await expect(page.locator("#log")).toContainText("progress: P12 running");
+  if (unimplemented)
+    await expect(page.locator(`#progress tr[data-id="${unimplemented}"] .state`)).toHaveText(
+      "not-implemented",
+    );
+  await expect(page.locator('#progress tr[data-id="P12"] .state')).toHaveText("failed");
+  await expect(page.locator("#run-status")).toContainText("exit 1 (a property failed)");
+
+  await page.locator('#progress tr[data-id="P12"] button').click();
+  const evidence = page.locator("#evidence");
+  await expect(evidence.locator(".replay")).toContainText(`--properties P12 --bridge ${MUTANT} --seed`);
+  await expect(evidence.locator(".message")).toContainText("counterexample:");
+  await expect(evidence.locator(".attachments")).toContainText("counterexample.json");
+  await expect(evidence.locator(".attachments pre").first()).toContainText('"seed"');
+  await snapshot(testInfo, "harness-evidence.png");
+});
+
+test("a reference run fills the property x bridge matrix; the certificate downloads", async () => {
+  test.setTimeout(300_000);
+  const testInfo = test.info();
+  await runFromForm("reference", "P12");
+  await expect(page.locator('#progress tr[data-id="P12"] .state')).toHaveText("passed");
+  const matrix = page.locator("#matrix");
+  await expect(matrix.locator("thead th")).toHaveText(["id", "property", "reference", MUTANT]);
+  const p12 = matrix.locator("tbody tr").filter({ has: page.locator("th", { hasText: "P12" }) });
+  await expect(p12.locator("td")).toHaveText(["Data model mapping", "passed", "failed"]);
+  await expect(page.locator("#runs li")).toHaveCount(2);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#certificate")]);
+  expect(download.suggestedFilename()).toBe("cdn-certificate.html");
+
+  await page.locator('#progress tr[data-id="P12"] button').click();
+  await expect(page.locator("#evidence")).toContainText("P12 Data model mapping: passed");
+  const png = await snapshot(testInfo, "harness-matrix.png");
+  if (process.env.ESB_README_SCREENSHOT === "1") {
+    await page.locator("#setup").scrollIntoViewIfNeeded();
+    const readme = await page.screenshot({ type: "png" });
+    await writeFile(path.join(PROJECT_ROOT, "docs", "images", "harness-ui.png"), readme);
+  }
+  expect(png.length).toBeGreaterThan(1000);
+});
