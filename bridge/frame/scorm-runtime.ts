@@ -21,7 +21,8 @@ export const COMMIT_FAILURE_CODE: Record<ScormVersion, number> = { "1.2": 101, "
 
 /**
  * The error for a value too long for the protocol to carry (LIMITS.valueLength, above every SCORM smallest
- * permitted maximum): refused at the call, so one oversized value never makes the LMS refuse a whole batch.
+ * permitted maximum but that of a performance interaction's learner_response or pattern, 250 steps of 250 + 250
+ * characters, which ADL's DMI script writes in full): refused at the call, so one oversized value never makes the LMS refuse a whole batch.
  * 351 General Set Failure (2004), 101 General Exception (1.2).
  */
 export const SET_FAILURE_CODE: Record<ScormVersion, number> = { "1.2": 101, "2004": 351 };

@@ -38,6 +38,7 @@ export function buildLaunchSeed(input: SeedInput): Array<{ element: string; valu
     seed.set("cmi.credit", "credit");
     seed.set("cmi.mode", "normal");
     if (input.scoData.datafromlms) seed.set("cmi.launch_data", input.scoData.datafromlms);
+    if (input.scoData.timelimitaction) seed.set("cmi.time_limit_action", input.scoData.timelimitaction);
     // get_scorm_default reads scorm_scoes_data "threshold" (adlcp:completionThreshold@minProgressMeasure).
     const threshold = input.scoData.threshold || input.scoData.completionthreshold;
     if (threshold) seed.set("cmi.completion_threshold", threshold);

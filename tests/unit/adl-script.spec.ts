@@ -3,6 +3,7 @@ import { AdlAbbreviations, parseStep } from "../../harness/adl/adl-script.ts";
 import { visitCalls } from "../../harness/adl/adl-replay.ts";
 import { decodeEscapes, parseProperties } from "../../harness/adl/properties-file.ts";
 import { seedLoadOrder } from "../../bridge/frame/scorm-runtime.ts";
+import { judgeStep } from "../../harness/oracles/adl-judge.ts";
 
 const abbreviations = new AdlAbbreviations(
   new Map([
@@ -61,4 +62,17 @@ test("the seed loads comment records in index order (scorm-again sorts them as t
     ],
     [["cmi.comments_from_learner.10.comment", "c10"]],
   ]);
+});
+
+test("the judge accepts anything where ADL's script says a valid value or an error code will do", () => {
+  const step = parseStep(
+    "DMI",
+    "Act2V1.commands.3460",
+    "GET->c~CFLMS~0~COM->Returned a valid value or error code->0",
+    abbreviations,
+  )!;
+  expect(judgeStep(step, { ret: "", err: "0" }, new Set()).kind).toBe("pass");
+  expect(judgeStep(step, { ret: "", err: "301" }, new Set()).kind).toBe("pass");
+  const exact = parseStep("DMI", "Act2V1.commands.3458", "GET->c~CFLMS~CNT->0->0", abbreviations)!;
+  expect(judgeStep(exact, { ret: "1", err: "0" }, new Set()).kind).toBe("fail");
 });

@@ -85,3 +85,13 @@ test("SCORM 2004: objectives seed their ids in order and scaled_passing_score as
   const none = asMap(buildLaunchSeed({ ...base, version: "2004", stored: [] }));
   expect(Object.keys(none)).not.toContain("cmi.scaled_passing_score");
 });
+
+test("SCORM 2004: time_limit_action comes from scorm_scoes_data timelimitaction", () => {
+  const seed = buildLaunchSeed({
+    ...base,
+    version: "2004",
+    stored: [],
+    scoData: { timelimitaction: "continue,message" },
+  });
+  expect(asMap(seed)["cmi.time_limit_action"]).toBe("continue,message");
+});
