@@ -1,7 +1,12 @@
-// Reports derived from results files: wpt JSON, shard merge, the property x bridge matrix and its page.
+// Reports derived from results files: wpt JSON, shard merge (pure and of directories), the property x bridge
+// matrix and its page, progress lines.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { bridgeMatrix } from "../../harness/reporting/bridge-matrix.ts";
 import { matrixPage } from "../../harness/reporting/matrix-page.ts";
+import { mergeReportDirs } from "../../harness/reporting/merge-report-dirs.ts";
 import { mergeResults } from "../../harness/reporting/merge-results.ts";
 import {
   assembleResults,
@@ -9,6 +14,7 @@ import {
   type ResultsFile,
 } from "../../harness/reporting/results-file.ts";
 import { parseProgressLine, progressLine } from "../../harness/reporting/progress-reporter.ts";
+import { readRunDetails } from "../../harness/reporting/run-details.ts";
 import { wptReport } from "../../harness/reporting/wpt-report.ts";
 
 type Observed = Omit<PropertyResult, "id" | "title">;
@@ -99,4 +105,54 @@ test("progress lines round-trip and other output is not mistaken for them", () =
   });
   expect(parseProgressLine("  ✓ P07 passed")).toBeNull();
   expect(parseProgressLine("progress: P07 exploded")).toBeNull();
+});
+
+test("merging shard directories joins results, run details and evidence under per-shard paths", async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), "esb-merge-"));
+  try {
+    const shards = [path.join(root, "s1"), path.join(root, "s2")];
+    const shardRuns = [
+      run("reference", "2026-01-01T00:00:00.000Z", { P12: seen("failed", "cause") }),
+      run("reference", "2026-01-01T00:00:05.000Z", { P02: seen("passed") }),
+    ];
+    for (const [k, dir] of shards.entries()) {
+      const id = k === 0 ? "P12" : "P02";
+      await mkdir(path.join(dir, "evidence", id), { recursive: true });
+      await writeFile(path.join(dir, "evidence", id, "1-counterexample.json"), `{"shard":${k + 1}}`);
+      await writeFile(path.join(dir, "results.json"), JSON.stringify(shardRuns[k]));
+      const attachments = [
+        {
+          name: "counterexample.json",
+          contentType: "application/json",
+          file: `evidence/${id}/1-counterexample.json`,
+        },
+      ];
+      const test = {
+        property: id,
+        title: id,
+        status: "passed",
+        durationMs: 1,
+        message: "",
+        replay: null,
+        attachments,
+      };
+      await writeFile(path.join(dir, "run-details.json"), JSON.stringify({ tests: [test] }));
+    }
+    const out = path.join(root, "merged");
+    const outcome = await mergeReportDirs(shards, out);
+    expect(outcome).toMatchObject({ shards: 2, blobs: 0 });
+    const merged = JSON.parse(await readFile(path.join(out, "results.json"), "utf8")) as ResultsFile;
+    const byId = Object.fromEntries(merged.properties.map((p) => [p.id, p.status]));
+    expect(byId).toMatchObject({ P02: "passed", P12: "failed" });
+    const details = await readRunDetails(out);
+    expect(details.tests.map((t) => t.attachments[0]?.file)).toEqual([
+      "evidence/s1/P12/1-counterexample.json",
+      "evidence/s2/P02/1-counterexample.json",
+    ]);
+    expect(await readFile(path.join(out, "evidence/s2/P02/1-counterexample.json"), "utf8")).toBe(
+      '{"shard":2}',
+    );
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });
