@@ -214,6 +214,15 @@ export const MUTANTS: readonly MutantDefinition[] = [
     },
   },
   {
+    name: "garbage-on-wrong-key",
+    targets: ["P21"],
+    description: "Encrypts without authentication: a replaced site key decrypts stored values to garbage.",
+    substitutions: {
+      "moodle-stack/twin/at-rest-encryption.ts":
+        "conformance/mutants/garbage-on-wrong-key/at-rest-encryption.ts",
+    },
+  },
+  {
     name: "csv-unquoted",
     targets: ["P25"],
     description:

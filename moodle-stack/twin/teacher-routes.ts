@@ -103,6 +103,10 @@ export function teacherRouter(deps: TeacherRoutesDeps): express.Router {
         actor.userid,
       );
       res.setHeader("Cache-Control", "no-store");
+      res.setHeader(
+        "Content-Security-Policy",
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+      );
       res.type("html").send(reportPage({ cmid, sesskey: s.sesskey, tracks, canDelete }));
     }),
   );
