@@ -26,7 +26,7 @@ Exit codes: 0 every check passed; 1 a check failed; 2 bad arguments; 3 the run i
 
 export async function certifyMain(
   argv: string[],
-  print = (s: string) => process.stdout.write(s),
+  print: (s: string) => void = (s) => void process.stdout.write(s),
 ): Promise<number> {
   let values;
   try {
