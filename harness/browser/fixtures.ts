@@ -10,6 +10,7 @@ import type { LmsDriver } from "../lms-driver/lms-driver.ts";
 import { createTwinDriver } from "../lms-driver/twin-driver.ts";
 import { startEmbeddedStack, type EmbeddedStack } from "../stack/embedded-stack.ts";
 import { baseChromiumArgs, chooseChromium } from "./chromium.ts";
+import { attachRequestLogsOnFailure } from "./request-logs-evidence.ts";
 
 export interface WorkerFixtures {
   bridgeName: string;
@@ -61,8 +62,10 @@ export const test = base.extend<{ lms: LmsDriver }, WorkerFixtures>({
     },
     { scope: "worker" },
   ],
-  lms: async ({ stack }, use) => {
+  lms: async ({ stack }, use, testInfo) => {
+    const from = { lms: stack.lmsLog.entries.length, cdn: stack.cdnLog.entries.length };
     await use(createTwinDriver(stack));
+    await attachRequestLogsOnFailure(testInfo, stack, from);
   },
 });
 

@@ -26,7 +26,8 @@ export default class RunDetailsReporter implements Reporter {
     const dir = reportsDir();
     const attachments: EvidenceFile[] = [];
     for (const a of result.attachments) {
-      const file = `evidence/${property}/${++this.counter}-${safeName(a.name)}${a.body && !path.extname(a.name) ? ".txt" : ""}`;
+      const ext = path.extname(a.name) ? "" : a.body ? ".txt" : path.extname(a.path ?? "");
+      const file = `evidence/${property}/${++this.counter}-${safeName(a.name)}${ext}`;
       const target = path.join(dir, file);
       await mkdir(path.dirname(target), { recursive: true });
       if (a.body) await writeFile(target, a.body);
