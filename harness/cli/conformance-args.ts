@@ -32,7 +32,7 @@ Options:
                        Default: all 27 (unimplemented ones are reported as not-implemented).
   --bridge <name>      System under test: reference (default), scorm-again-crossframe, or mutant:<name>.
   --stack <name>       embedded (default: Moodle twin, mock CDN and attacker site in-process) or containers
-                       (real Moodle; refused with the reason when its compose file or docker is missing).
+                       (real Moodle; refused with the reason when it cannot run here, e.g. no Docker engine).
   --packages <src>     SCORM packages to use: a .zip, a folder, or an http(s) URL of a zip or imsmanifest.xml.
                        Default: packages-under-test/. Passed to the run as ESB_PACKAGES=<kind>:<location>;
                        the current properties use their own probe packages and do not read it yet.
