@@ -33,7 +33,8 @@ function check(recipe: PackageRecipe, file: string): PackageRecipe {
       throw new Error(`${file}: bad generated file ${JSON.stringify(g)}`);
     }
   }
-  for (const s of recipe.shared) if (!/^[a-z0-9-]+(?:\/[a-z0-9_.-]+)?$/.test(s)) throw new Error(`${file}: bad shared folder "${s}"`);
+  for (const s of recipe.shared)
+    if (!/^[a-z0-9-]+(?:\/[a-z0-9_.-]+)?$/.test(s)) throw new Error(`${file}: bad shared folder "${s}"`);
   return recipe;
 }
 
