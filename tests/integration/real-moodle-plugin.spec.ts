@@ -1,5 +1,6 @@
-// The plugin inside a real Moodle (ESB_MOODLE_DIR, installed by moodle-stack/real/install-moodle.sh): a CDN URL
-// activity made by mod_scorm from a manifest on a local HTTP "CDN", then the LMS API as core/ajax calls it.
+// The plugin inside a real Moodle (ESB_MOODLE_DIR, installed and served at ESB_MOODLE_URL by
+// moodle-stack/real/install-moodle.sh): a CDN URL activity made by mod_scorm from a manifest on a local HTTP
+// "CDN", learners signed in over HTTP, then the LMS API as core/ajax calls it; what Moodle stored is read back.
 // Skips, saying so, when no real Moodle is configured (CI has none).
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -8,9 +9,13 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { ajaxCall, signIn } from "../../moodle-stack/real/moodle-web-session.ts";
 
 const MOODLE_DIR = process.env.ESB_MOODLE_DIR;
-const EXERCISE = new URL("../../moodle-stack/real/lms-api-exercise.php", import.meta.url).pathname;
+const WWWROOT = process.env.ESB_MOODLE_URL ?? "http://127.0.0.1:8480";
+const REAL_DIR = new URL("../../moodle-stack/real/", import.meta.url).pathname;
+const LAUNCH = "local_externalscormbridge_launch";
+const COMMIT = "local_externalscormbridge_commit";
 
 const MANIFEST = `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="esb-real" version="1.0" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -26,21 +31,28 @@ const MANIFEST = `<?xml version="1.0" encoding="UTF-8"?>
   </resources>
 </manifest>`;
 
-interface Answer {
-  error: boolean;
-  errorcode?: string;
-  data?: Record<string, unknown>;
+interface Provisioned {
+  cmid: number;
+  scormid: number;
+  scoids: number[];
+  learner: { id: number; username: string; password: string };
+  other: { id: number; username: string; password: string };
+  lastlogid: number;
 }
-interface Exercise {
-  scoes: number;
-  launch: Answer;
-  commits: Answer[];
-  stolen: Answer;
-  unknownsco: Answer;
+interface ActivityState {
   tracks: Array<{ element: string; value: string }>;
   grade: string | null;
   events: Array<{ eventname: string; userid: number; other: Record<string, unknown> | null }>;
 }
+
+const php = (script: string, ...args: string[]): Promise<unknown> =>
+  promisify(execFile)(
+    process.env.ESB_PHP ?? "php",
+    [path.join(REAL_DIR, script), MOODLE_DIR as string, ...args],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  ).then(({ stdout }) => JSON.parse(stdout) as unknown);
 
 test.describe("the plugin in a real Moodle", () => {
   test.skip(
@@ -48,7 +60,8 @@ test.describe("the plugin in a real Moodle", () => {
     "No real Moodle: set ESB_MOODLE_DIR to a Moodle codebase installed by moodle-stack/real/install-moodle.sh",
   );
 
-  test("launch and commit store through scorm_insert_track, drop duplicates, and refuse with logged events", async () => {
+  test("launch and commit over core/ajax store through scorm_insert_track, drop duplicates, and log refusals", async () => {
+    test.setTimeout(300_000);
     const cdn = http.createServer((req, res) => {
       if (req.url === "/pkg/imsmanifest.xml")
         res.writeHead(200, { "Content-Type": "text/xml" }).end(MANIFEST);
@@ -57,40 +70,64 @@ test.describe("the plugin in a real Moodle", () => {
     await new Promise<void>((resolve) => cdn.listen(0, "127.0.0.1", resolve));
     const origin = `http://127.0.0.1:${(cdn.address() as AddressInfo).port}`;
     try {
-      const { stdout } = await promisify(execFile)(
-        process.env.ESB_PHP ?? "php",
-        [EXERCISE, MOODLE_DIR as string, `${origin}/pkg/imsmanifest.xml`],
-        { maxBuffer: 16 * 1024 * 1024 },
-      );
-      const run = JSON.parse(stdout) as Exercise;
-      expect(run.scoes, "mod_scorm parsed both SCOs into scorm_scoes").toBe(2);
-      expect(run.launch.error, JSON.stringify(run.launch)).toBe(false);
-      const launch = run.launch.data ?? {};
-      expect(launch).toMatchObject({
+      const site = (await php("provision-cdn-activity.php", `${origin}/pkg/imsmanifest.xml`)) as Provisioned;
+      expect(site.scoids.length, "mod_scorm parsed both SCOs into scorm_scoes").toBe(2);
+      const learner = await signIn(WWWROOT, site.learner.username, site.learner.password);
+      const launch = await ajaxCall(learner, LAUNCH, { cmid: site.cmid, scoid: site.scoids[0] });
+      expect(launch.error, JSON.stringify(launch.exception)).toBe(false);
+      const data = launch.data ?? {};
+      expect(data).toMatchObject({
         version: "1.2",
         cdnorigin: origin,
         scourl: `${origin}/pkg/sco1/index.html`,
       });
-      expect(launch.seed).toContainEqual({ element: "cmi.core.entry", value: "ab-initio" });
-      expect((launch.toc as unknown[]).length).toBe(2);
+      expect(data.seed).toContainEqual({ element: "cmi.core.entry", value: "ab-initio" });
+      expect((data.toc as unknown[]).length).toBe(2);
+      const launchid = String(data.launchid);
 
-      const [first, second] = run.commits;
-      expect(first?.data?.ackedseq, JSON.stringify(first)).toBe(2);
-      expect(second?.data?.ackedseq, JSON.stringify(second)).toBe(4);
-      const stored = new Map(run.tracks.map((t) => [t.element, t.value]));
+      const first = await ajaxCall(learner, COMMIT, {
+        launchid,
+        ops: [
+          { seq: 2, element: "cmi.core.score.raw", value: "80" },
+          { seq: 1, element: "cmi.core.lesson_status", value: "incomplete" },
+          { seq: 4, element: "cmi.suspend_data", value: "ahead" },
+        ],
+        terminate: false,
+      });
+      expect(first.data?.ackedseq, JSON.stringify(first.exception)).toBe(2);
+      const second = await ajaxCall(learner, COMMIT, {
+        launchid,
+        ops: [
+          { seq: 2, element: "cmi.core.score.raw", value: "80" },
+          { seq: 3, element: "cmi.core.lesson_status", value: "completed" },
+        ],
+        terminate: true,
+      });
+      expect(second.data?.ackedseq, JSON.stringify(second.exception)).toBe(4);
+
+      const other = await signIn(WWWROOT, site.other.username, site.other.password);
+      const stolen = await ajaxCall(other, COMMIT, { launchid, ops: [], terminate: false });
+      expect(stolen.exception?.errorcode).toBe("invalidlaunch");
+      const unknownSco = await ajaxCall(other, LAUNCH, { cmid: site.cmid, scoid: 999_999_999 });
+      expect(unknownSco.exception?.errorcode).toBe("invalidrecord");
+
+      const state = (await php(
+        "read-activity-state.php",
+        String(site.scormid),
+        String(site.learner.id),
+        String(site.lastlogid),
+      )) as ActivityState;
+      const stored = new Map(state.tracks.map((t) => [t.element, t.value]));
       expect(stored.get("cmi.core.lesson_status")).toBe("completed");
       expect(stored.get("cmi.core.score.raw")).toBe("80");
       expect(stored.get("cmi.suspend_data")).toBe("ahead");
       expect(stored.get("cmi.core.total_time")).toBe("00:00:00.00");
-      expect(Number(run.grade)).toBe(80);
-
-      expect(run.stolen).toMatchObject({ error: true, errorcode: "invalidlaunch" });
-      expect(run.unknownsco).toMatchObject({ error: true, errorcode: "invalidrecord" });
-      const refusals = run.events.filter(
+      expect(Number(state.grade)).toBe(80);
+      const refusals = state.events.filter(
         (e) => e.eventname === "\\local_externalscormbridge\\event\\request_refused",
       );
       expect(refusals.map((e) => e.other?.errorcode).sort()).toEqual(["invalidlaunch", "invalidrecord"]);
-      expect(run.events.some((e) => e.eventname === "\\mod_scorm\\event\\scoreraw_submitted")).toBe(true);
+      expect(state.events.some((e) => e.eventname === "\\mod_scorm\\event\\scoreraw_submitted")).toBe(true);
     } finally {
       cdn.close();
     }

@@ -133,7 +133,7 @@ class commit extends external_api {
                     }
                     $store($op['element'], $op['value']);
                 });
-            $finishing = $params['terminate'] && (int) $launch->terminated === 0;
+            $finishing = $params['terminate'] && (int) $launch->finished === 0;
             $stored = tracks::stored_values($launch, $version);
             if ($finishing) {
                 $values = finish_semantics::values($version, $stored, $launch->seedtotaltime, $sessiontime,
@@ -147,11 +147,16 @@ class commit extends external_api {
             $DB->update_record('local_externalscormbridge_launch', (object) [
                 'id' => $launch->id,
                 'ackedseq' => $result['ackedseq'],
-                'terminated' => $finishing ? 1 : (int) $launch->terminated,
+                'finished' => $finishing ? 1 : (int) $launch->finished,
                 'sessiontime' => $sessiontime,
             ]);
             $transaction->allow_commit();
         } catch (\Throwable $e) {
+            // mod_scorm caches element ids as scorm_insert_track creates them (4.3+): ids created in this
+            // transaction vanish with it, so the cache must go too, or later tracks point at missing elements.
+            if (tracks::has_attempt_table()) {
+                \cache::make('mod_scorm', 'elements')->purge();
+            }
             // Roll back now, so that the refusal event the caller logs is not rolled back with the tracks.
             $transaction->rollback($e);
         }
