@@ -85,6 +85,17 @@ test.describe("the plugin in a real Moodle", () => {
       expect((data.toc as unknown[]).length).toBe(2);
       const launchid = String(data.launchid);
 
+      // The player page carries the bridge (4.4+ hook, legacy callback before): its configuration and script.
+      const player = await fetch(
+        `${WWWROOT}/mod/scorm/player.php?a=${site.scormid}&scoid=${site.scoids[0]}&currentorg=org&mode=normal`,
+        { headers: { Cookie: learner.cookie } },
+      );
+      const html = await player.text();
+      const config = /<script type="application\/json" id="esb-config">([^<]*)<\/script>/.exec(html)?.[1];
+      expect(JSON.parse(config ?? "null")).toMatchObject({ cmid: site.cmid, scoid: site.scoids[0] });
+      const script = /<script src="([^"]*\/local\/externalscormbridge\/bridge-lms\.js)"/.exec(html)?.[1];
+      expect((await fetch(script ?? `${WWWROOT}/missing`)).status, "bridge-lms.js is served").toBe(200);
+
       const first = await ajaxCall(learner, COMMIT, {
         launchid,
         ops: [
