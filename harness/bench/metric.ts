@@ -15,6 +15,11 @@ export function atMost(name: string, value: number, unit: string, limit: number,
   return { name, value, unit, target, met: value <= limit };
 }
 
+/** A metric with a lower bound. */
+export function atLeast(name: string, value: number, unit: string, floor: number, target: string): Metric {
+  return { name, value, unit, target, met: value >= floor };
+}
+
 /** A metric reported for information only. */
 export function info(name: string, value: number, unit: string): Metric {
   return { name, value, unit, target: "", met: null };

@@ -12,6 +12,7 @@ import { openBenchWorld, type BenchWorld } from "./bench-world.ts";
 import { bundleMetrics, buildAndMeasureBundles } from "./bundle-sizes.ts";
 import { burstMetrics, measureBurst } from "./burst.ts";
 import { commitMetrics, measureCommitRoundTrip } from "./commit-round-trip.ts";
+import { commitThroughputMetrics, measureCommitThroughput } from "./commit-throughput.ts";
 import { dashboardMetrics, measureDashboardLatency } from "./dashboard-latency.ts";
 import { egressMetrics, measureEgress } from "./egress.ts";
 import { publishMediaPackage } from "./media-package.ts";
@@ -21,6 +22,8 @@ import { stackStartMetric, timedStackStart } from "./stack-start.ts";
 const COMMITS = 60;
 const BURST_CALLS = 1000;
 const DASHBOARD_COMMITS = 20;
+const THROUGHPUT_COMMITS = 4000;
+const THROUGHPUT_CLIENTS = 8;
 
 let currentStep = "starting";
 const step = (text: string): void => {
@@ -53,6 +56,19 @@ async function measureAll(metrics: Metric[], details: Record<string, unknown>): 
     const commits = await measureCommitRoundTrip(world, probes["2004"], COMMITS);
     metrics.push(...commitMetrics(commits));
     details.commitRoundTrip = commits;
+
+    step(`twin commit endpoint (${THROUGHPUT_COMMITS} commits, ${THROUGHPUT_CLIENTS} clients)`);
+    const learner = await world.lms.createUser();
+    await world.lms.enrol(learner, world.courseId);
+    const throughput = await measureCommitThroughput(
+      stack,
+      probes["2004"],
+      learner,
+      THROUGHPUT_COMMITS,
+      THROUGHPUT_CLIENTS,
+    );
+    metrics.push(...commitThroughputMetrics(throughput));
+    details.commitThroughput = throughput;
 
     step(`live dashboard latency (${DASHBOARD_COMMITS} commits)`);
     const dashboard = await measureDashboardLatency(world, probes["2004"], DASHBOARD_COMMITS);
