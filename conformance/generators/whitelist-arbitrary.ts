@@ -26,3 +26,18 @@ export function whitelistEntries(host: string): string[] {
 export function whitelistArbitrary(host: string): fc.Arbitrary<string[]> {
   return fc.uniqueArray(fc.constantFrom(...whitelistEntries(host)), { maxLength: 4 });
 }
+
+/** How the content gets framed: as stored, from a stored URL rewritten to another origin, or from a lying launch answer. */
+export type WhitelistAttack = "none" | "tampered-activity" | "lying-launch";
+
+export interface WhitelistCase {
+  whitelist: string[];
+  attack: WhitelistAttack;
+}
+
+export function whitelistCaseArbitrary(host: string): fc.Arbitrary<WhitelistCase> {
+  return fc.record({
+    whitelist: whitelistArbitrary(host),
+    attack: fc.constantFrom<WhitelistAttack>("none", "none", "none", "tampered-activity", "lying-launch"),
+  });
+}

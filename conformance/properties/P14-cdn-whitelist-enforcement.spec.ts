@@ -19,7 +19,7 @@ import { waitForProbe } from "../../harness/probe/probe-client.ts";
 import { requireProperty, propertyTestTitle } from "../../harness/properties/property-meta.ts";
 import { runProperty } from "../../harness/properties/run-property.ts";
 import type { EmbeddedStack } from "../../harness/stack/embedded-stack.ts";
-import { whitelistArbitrary } from "../generators/whitelist-arbitrary.ts";
+import { whitelistCaseArbitrary } from "../generators/whitelist-arbitrary.ts";
 
 const META = requireProperty("P14");
 
@@ -85,12 +85,39 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
   const user = await lms.createUser();
   await lms.enrol(user, course);
 
+  // Created once: its stored URL is rewritten to evil.test behind the plugin's back.
+  const tampered = await lms.createCdnActivity(course, "P14 tampered", published.href);
+  await lms.tamperCdnUrl(tampered, `${stack.origins.evil}/packages/p14-probe/imsmanifest.xml`);
+  /** The LMS page's requests to the plugin get answers naming evil.test instead of the real CDN. */
+  const lyingLms = async (context: BrowserContext) => {
+    await context.route(
+      (url) => url.pathname.endsWith("/lib/ajax/service.php"),
+      async (route) => {
+        const url = new URL(route.request().url());
+        url.hostname = "127.0.0.1";
+        const response = await route.fetch({ url: url.href });
+        const text = (await response.text()).split(contentOrigin).join(stack.origins.evil);
+        await route.fulfill({ response, body: text });
+      },
+    );
+  };
+
   try {
     await runProperty(
       testInfo,
       META,
-      whitelistArbitrary(host),
-      async (whitelist) => {
+      whitelistCaseArbitrary(host),
+      async ({ whitelist, attack }) => {
+        if (attack !== "none") {
+          // The real CDN is allowed; the attack's origin (evil.test) is on no list the generator writes.
+          await lms.setBridgeSettings({ cdnWhitelist: [...new Set([...whitelist, host])] });
+          const outcome =
+            attack === "tampered-activity"
+              ? await launch(browser, stack, lms, tampered, user, stack.origins.evil)
+              : await launch(browser, stack, lms, activity, user, stack.origins.evil, lyingLms);
+          expectRefused(outcome, stack.origins.evil, `${attack} with whitelist ${JSON.stringify(whitelist)}`);
+          return;
+        }
         await lms.setBridgeSettings({ cdnWhitelist: whitelist });
         const allowed = hostAllowed(host, whitelist);
         const outcome = await launch(browser, stack, lms, activity, user, contentOrigin);
@@ -102,35 +129,17 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
         }
       },
       {
-        defaultRuns: 8,
-        examples: [[], [`*.${host.slice(host.indexOf(".") + 2)}`], [host.toUpperCase()], [`*.${host}`]],
+        defaultRuns: 10,
+        examples: [
+          { whitelist: [], attack: "none" },
+          { whitelist: [`*.${host.slice(host.indexOf(".") + 2)}`], attack: "none" },
+          { whitelist: [host.toUpperCase()], attack: "none" },
+          { whitelist: [`*.${host}`], attack: "none" },
+          { whitelist: [host], attack: "tampered-activity" },
+          { whitelist: [host], attack: "lying-launch" },
+        ],
       },
     );
-
-    // A stored activity rewritten to another origin, with the whitelist naming only the real CDN.
-    await lms.setBridgeSettings({ cdnWhitelist: [host] });
-    const tampered = await lms.createCdnActivity(course, "P14 tampered", published.href);
-    await lms.tamperCdnUrl(tampered, `${stack.origins.evil}/packages/p14-probe/imsmanifest.xml`);
-    expectRefused(
-      await launch(browser, stack, lms, tampered, user, stack.origins.evil),
-      stack.origins.evil,
-      "activity tampered to evil.test",
-    );
-
-    // The LMS itself answers with a frame on evil.test: the bridge's own check must still refuse it.
-    const lying = await launch(browser, stack, lms, activity, user, stack.origins.evil, async (context) => {
-      await context.route(
-        (url) => url.pathname.endsWith("/lib/ajax/service.php"),
-        async (route) => {
-          const url = new URL(route.request().url());
-          url.hostname = "127.0.0.1";
-          const response = await route.fetch({ url: url.href });
-          const text = (await response.text()).split(contentOrigin).join(stack.origins.evil);
-          await route.fulfill({ response, body: text });
-        },
-      );
-    });
-    expectRefused(lying, stack.origins.evil, "a launch answer naming evil.test");
   } finally {
     await lms.setBridgeSettings({});
   }
