@@ -1,35 +1,23 @@
 // `pnpm conformance:mutants [name...]`: runs every mutant bridge (or the named ones) against the properties it
 // targets, one CLI run each, and writes reports/mutation-matrix.json. Exit 0 when every mutant is killed, 1 when
 // one survives, 2 for an unknown mutant name.
-import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MUTANTS } from "../../conformance/mutants/index.ts";
 import { mutantOutcome, mutationMatrix, type MutantOutcome } from "../mutation/mutation-matrix.ts";
-import { PROJECT_ROOT } from "../packages/package-files.ts";
-import type { ResultsFile } from "../reporting/results-file.ts";
 import { reportsDir } from "../reporting/reports-dir.ts";
+import { runConformanceCli } from "./run-conformance-cli.ts";
 
 async function runMutant(mutant: (typeof MUTANTS)[number]): Promise<MutantOutcome> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "esb-mutant-"));
-  try {
-    const args = ["--import", "tsx", "harness/cli/conformance.ts", "--bridge", `mutant:${mutant.name}`];
-    args.push("--properties", mutant.targets.join(","), "--workers", "1", "--reports-dir", dir);
-    const child = spawn(process.execPath, args, {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, ESB_MODE: "", ESB_SHRINK: "0" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? -1)));
-    const results = await readFile(path.join(dir, "results.json"), "utf8").then(
-      (t) => JSON.parse(t) as ResultsFile,
-      () => null,
-    );
-    return mutantOutcome(mutant, results, `the CLI exited ${code} without results`);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const run = await runConformanceCli(
+    ["--bridge", `mutant:${mutant.name}`, "--properties", mutant.targets.join(","), "--workers", "1"],
+    { ESB_SHRINK: "0" },
+  );
+  return mutantOutcome(
+    mutant,
+    run.results,
+    `the CLI exited ${run.code} without results: ${run.output.slice(-500)}`,
+  );
 }
 
 async function main(): Promise<number> {

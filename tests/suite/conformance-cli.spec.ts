@@ -1,46 +1,11 @@
 // The suite checks itself: the reference bridge passes every implemented property, each mutant bridge is
 // caught by the property it targets (with seed and replay command), and the CLI's exit codes hold.
-import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { MUTANTS } from "../../conformance/mutants/index.ts";
-import { PROJECT_ROOT } from "../../harness/packages/package-files.ts";
-import { implementedPropertyIds, type ResultsFile } from "../../harness/reporting/results-file.ts";
+import { runConformanceCli as conformance, type CliRun } from "../../harness/cli/run-conformance-cli.ts";
+import { implementedPropertyIds } from "../../harness/reporting/results-file.ts";
 
 test.describe.configure({ mode: "serial" });
-
-interface CliRun {
-  code: number;
-  output: string;
-  results: ResultsFile | null;
-}
-
-async function conformance(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "esb-suite-"));
-  try {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "harness/cli/conformance.ts", ...args, "--reports-dir", dir],
-      {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, ESB_MODE: "", ...env },
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? -1)));
-    const results = await readFile(path.join(dir, "results.json"), "utf8").then(
-      (t) => JSON.parse(t) as ResultsFile,
-      () => null,
-    );
-    return { code, output, results };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 const statusOf = (run: CliRun, id: string) => run.results?.properties.find((p) => p.id === id)?.status;
 
