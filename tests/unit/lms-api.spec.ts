@@ -1,23 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { buildProbeManifest } from "../../conformance/generators/manifest-arbitrary.ts";
-import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
-
-const ids = { manifestId: "M", orgId: "O", itemId: "I", resId: "R", orgTitle: "Org", itemTitle: "Item" };
+import { twinWithProbeActivity } from "../support/twin-with-probe-activity.ts";
 
 async function setup() {
-  const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent" });
+  const { twin, learner, activity, scoid } = await twinWithProbeActivity();
   const api = twin.api;
-  const course = twin.people.createCourse("C", "c");
-  const learner = twin.people.createUser({ username: "l", password: "p", firstname: "L", lastname: "L" });
   const outsider = twin.people.createUser({ username: "o", password: "p", firstname: "O", lastname: "O" });
-  twin.people.enrol(learner, course);
-  const activity = twin.activities.createFromManifest(
-    course,
-    "A",
-    "https://cdn.test:1/pkg/imsmanifest.xml",
-    buildProbeManifest("1.2", "1.2", ids),
-  );
-  const scoid = twin.activities.scoes(activity.scormid)[0]!.id;
   const stored = () =>
     twin.query(
       "SELECT e.element, v.value FROM mdl_scorm_scoes_value v JOIN mdl_scorm_element e ON e.id = v.elementid ORDER BY v.id",

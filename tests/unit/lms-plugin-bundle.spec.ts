@@ -4,30 +4,20 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { buildProbeManifest } from "../../conformance/generators/manifest-arbitrary.ts";
 import { LMS_PLUGIN_FILE, bundleBridge, type Substitutions } from "../../harness/bridges/bundle-bridge.ts";
 import { loadLmsPlugin } from "../../harness/bridges/load-lms-plugin.ts";
 import { LmsApi, isLmsApiError } from "../../moodle-stack/twin/lms-api.ts";
-import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
-
-const ids = { manifestId: "M", orgId: "O", itemId: "I", resId: "R", orgTitle: "Org", itemTitle: "Item" };
+import { twinWithProbeActivity } from "../support/twin-with-probe-activity.ts";
 
 async function twinWithPlugin(substitutions: Substitutions) {
   const dir = await mkdtemp(path.join(os.tmpdir(), "esb-plugin-"));
   try {
     await bundleBridge(dir, substitutions);
     const Plugin = await loadLmsPlugin(path.join(dir, LMS_PLUGIN_FILE));
-    const twin = await MoodleTwin.create({ bridgeDir: dir, LmsApi: Plugin });
-    const course = twin.people.createCourse("C", "c");
-    const learner = twin.people.createUser({ username: "l", password: "p", firstname: "L", lastname: "L" });
-    twin.people.enrol(learner, course);
-    const activity = twin.activities.createFromManifest(
-      course,
-      "A",
-      "https://cdn.test:1/pkg/imsmanifest.xml",
-      buildProbeManifest("1.2", "1.2", ids),
-    );
-    const scoid = twin.activities.scoes(activity.scormid)[0]!.id;
+    const { twin, learner, activity, scoid } = await twinWithProbeActivity({
+      bridgeDir: dir,
+      LmsApi: Plugin,
+    });
     return { Plugin, twin, launch: () => twin.api.launch(learner, { cmid: activity.cmid, scoid }) };
   } finally {
     await rm(dir, { recursive: true, force: true });
