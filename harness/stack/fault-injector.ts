@@ -20,6 +20,8 @@ export interface FaultEvent {
   url: string;
   at: number;
   fault: Fault["kind"] | "none";
+  /** For a delayed request: when the client gave up on it (the connection closed before the answer). */
+  abortedAt?: number;
 }
 
 export class FaultInjector {
@@ -48,13 +50,17 @@ export class FaultInjector {
         return;
       }
       rule.remaining -= 1;
-      this.events.push({ url, at: Date.now(), fault: rule.fault.kind });
+      const event: FaultEvent = { url, at: Date.now(), fault: rule.fault.kind };
+      this.events.push(event);
       const fault = rule.fault;
       switch (fault.kind) {
         case "status":
           res.status(fault.status).type("text/plain").send(`Injected HTTP ${fault.status}`);
           return;
         case "delay":
+          res.on("close", () => {
+            if (!res.writableFinished) event.abortedAt ??= Date.now();
+          });
           setTimeout(next, fault.ms);
           return;
         case "reset":
