@@ -1,5 +1,7 @@
 // The twin's embedded SQLite database (sql.js, no native build) and the small typed query layer over it.
-import initSqlJs, { type Database, type SqlValue } from "sql.js";
+// Statements are prepared once per SQL text and reused: preparing costs more than running the twin's small
+// queries, and a commit runs about twenty of them.
+import initSqlJs, { type Database, type SqlValue, type Statement } from "sql.js";
 import { roleSeedSql } from "./role-archetypes.ts";
 import { TWIN_SCHEMA } from "./schema.ts";
 
@@ -7,7 +9,20 @@ export type Row = Record<string, SqlValue>;
 export type Params = Record<string, SqlValue> | SqlValue[];
 
 export class TwinDb {
+  private readonly statements = new Map<string, Statement>();
+
   private constructor(private readonly db: Database) {}
+
+  /** The prepared statement for `sql`, bound to `params` and ready to step. */
+  private bound(sql: string, params: Params): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    stmt.bind(params);
+    return stmt;
+  }
 
   static async open(): Promise<TwinDb> {
     const SQL = await initSqlJs();
@@ -19,14 +34,13 @@ export class TwinDb {
   }
 
   all<T extends Row = Row>(sql: string, params: Params = []): T[] {
-    const stmt = this.db.prepare(sql);
+    const stmt = this.bound(sql, params);
     try {
-      stmt.bind(params);
       const rows: T[] = [];
       while (stmt.step()) rows.push(stmt.getAsObject() as T);
       return rows;
     } finally {
-      stmt.free();
+      stmt.reset();
     }
   }
 
@@ -34,11 +48,16 @@ export class TwinDb {
     return this.all<T>(sql, params)[0];
   }
 
-  /** Runs a statement and returns the id of the row it inserted (if any). */
+  /** Runs a statement; for an INSERT, returns the id of the row it inserted (else 0). */
   run(sql: string, params: Params = []): number {
-    this.db.run(sql, params);
-    const row = this.get<{ id: number }>("SELECT last_insert_rowid() AS id");
-    return Number(row?.id ?? 0);
+    const stmt = this.bound(sql, params);
+    try {
+      while (stmt.step());
+    } finally {
+      stmt.reset();
+    }
+    if (!/^\s*INSERT\b/i.test(sql)) return 0;
+    return Number(this.get<{ id: number }>("SELECT last_insert_rowid() AS id")?.id ?? 0);
   }
 
   /** Inserts one row into `table` from a column map, returning its id. */
@@ -64,6 +83,8 @@ export class TwinDb {
   }
 
   close(): void {
+    for (const stmt of this.statements.values()) stmt.free();
+    this.statements.clear();
     this.db.close();
   }
 }
