@@ -28,6 +28,12 @@ export class TwinDb {
     const SQL = await initSqlJs();
     const db = new SQL.Database();
     db.run("PRAGMA foreign_keys = ON;");
+    // The database lives in sql.js's in-memory file system and only this process opens it: hold its lock for
+    // good (no lock and hot-journal check around every statement) and keep the rollback journal in memory,
+    // not as a second emulated file written on every transaction (rollback still works).
+    db.run("PRAGMA locking_mode = EXCLUSIVE;");
+    db.run("PRAGMA journal_mode = MEMORY;");
+    db.run("PRAGMA temp_store = MEMORY;");
     db.exec(TWIN_SCHEMA);
     db.exec(roleSeedSql());
     return new TwinDb(db);

@@ -1,6 +1,6 @@
 // Track values through encryption at rest: sealed on their way into scorm_scoes_value when the settings say so,
 // opened for the launch seed, the player's finish semantics and authorized reports and exports.
-import { decryptValue, encryptValue, EncryptionError } from "./at-rest-encryption.ts";
+import { decryptValue, encryptValue, EncryptionError, isEncrypted } from "./at-rest-encryption.ts";
 import { isSealedElement, type AtRestSettings } from "./at-rest-settings.ts";
 
 /** The site key file as the plugin reaches it. */
@@ -23,9 +23,10 @@ export function sealValue(atRest: AtRest, storedElement: string, value: string):
     : value;
 }
 
-/** The plaintext of a stored value; throws EncryptionError for a missing or wrong key. */
+/** The plaintext of a stored value; throws EncryptionError for a missing or wrong key. The key file is read
+ * only for an encrypted value. */
 export function openValue(atRest: AtRest, stored: string): string {
-  return decryptValue(atRest.key.read(), stored);
+  return isEncrypted(stored) ? decryptValue(atRest.key.read(), stored) : stored;
 }
 
 export function tryOpenValue(atRest: AtRest, stored: string): Opened {
