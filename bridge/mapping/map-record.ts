@@ -175,15 +175,9 @@ function map12To2004(record: Map<string, string>, options: MapRecordOptions): Ma
   return { version: "2004", pairs: [...b.out], losses: b.losses };
 }
 
-function convert12To2004(c: Counterpart, value: string, what: string): Converted<string | null> {
+/** The kinds whose vocabulary or form is the same in both versions: the same conversion either way. */
+function convertEitherWay(c: Counterpart, value: string, what: string): Converted<string> | undefined {
   switch (c.kind) {
-    case "identifier":
-      return lossless(identifier12To2004(value, what));
-    case "text":
-      return lossless(text12To2004(value, c.max12 ?? 0, what));
-    case "localized-text":
-    case "comment":
-      return lossless(localizedText12To2004(value, c.max12 ?? 0, what));
     case "credit":
       return lossless(mapCredit(value));
     case "entry":
@@ -192,15 +186,33 @@ function convert12To2004(c: Counterpart, value: string, what: string): Converted
       return lossless(mapMode(value));
     case "time-limit-action":
       return lossless(mapTimeLimitAction(value));
+    case "decimal":
+      parseDecimal(value, what);
+      return lossless(canonicalDecimal(value));
+    case "captioning":
+      return lossless(mapCaptioning(value));
+    default:
+      return undefined;
+  }
+}
+
+function convert12To2004(c: Counterpart, value: string, what: string): Converted<string | null> {
+  const either = convertEitherWay(c, value, what);
+  if (either) return either;
+  switch (c.kind) {
+    case "identifier":
+      return lossless(identifier12To2004(value, what));
+    case "text":
+      return lossless(text12To2004(value, c.max12 ?? 0, what));
+    case "localized-text":
+    case "comment":
+      return lossless(localizedText12To2004(value, c.max12 ?? 0, what));
     case "exit":
       return lossless(exit12To2004(value));
     case "duration":
       return lossless(timespan12To2004(value));
     case "mastery":
       return lossless(masteryScore12To2004(value));
-    case "decimal":
-      parseDecimal(value, what);
-      return lossless(canonicalDecimal(value));
     case "interaction-type":
       return lossless(interactionType12To2004(value));
     case "result":
@@ -209,8 +221,6 @@ function convert12To2004(c: Counterpart, value: string, what: string): Converted
       return audio12To2004(value);
     case "speed":
       return speed12To2004(value);
-    case "captioning":
-      return lossless(mapCaptioning(value));
     case "language":
       return language12To2004(value);
     default:
@@ -290,6 +300,8 @@ function map2004To12(record: Map<string, string>): MappedRecord {
 }
 
 function convert2004To12(c: Counterpart, value: string, what: string): Converted<string | null> {
+  const either = convertEitherWay(c, value, what);
+  if (either) return either;
   switch (c.kind) {
     case "identifier":
       return identifier2004To12(value, what);
@@ -297,14 +309,6 @@ function convert2004To12(c: Counterpart, value: string, what: string): Converted
       return text2004To12(value, c.max12 ?? 0);
     case "localized-text":
       return localizedText2004To12(value, c.max12 ?? 0);
-    case "credit":
-      return lossless(mapCredit(value));
-    case "entry":
-      return lossless(mapEntry(value));
-    case "mode":
-      return lossless(mapMode(value));
-    case "time-limit-action":
-      return lossless(mapTimeLimitAction(value));
     case "exit":
       return exit2004To12(value);
     case "duration":
@@ -313,9 +317,6 @@ function convert2004To12(c: Counterpart, value: string, what: string): Converted
       return timestamp2004ToTime12(value);
     case "mastery":
       return scaledPassingScore2004To12(value);
-    case "decimal":
-      parseDecimal(value, what);
-      return lossless(canonicalDecimal(value));
     case "interaction-type":
       return interactionType2004To12(value);
     case "result":
@@ -324,8 +325,6 @@ function convert2004To12(c: Counterpart, value: string, what: string): Converted
       return audioLevel2004To12(value);
     case "speed":
       return deliverySpeed2004To12(value);
-    case "captioning":
-      return lossless(mapCaptioning(value));
     case "language":
       return lossless(language2004To12(value));
     default:
