@@ -2,7 +2,8 @@
 // Requirement: when the LMS API fails transiently (HTTP 5xx, connection reset, no answer within the API timeout)
 // the bridge retries on the configured schedule with jitter, keeps the ops in order and stores each exactly
 // once; a permanent refusal (the learner lost the right to save) stops the retries and becomes visible: Commit
-// answers "false" with 391 (2004) / 101 (1.2) once the refusal is known, and the learner sees a message.
+// answers "false" with 391 (2004) / 101 (1.2) once the refusal is known, Terminate (whose implicit commit cannot
+// succeed either) "false" with 111 (2004) / 101 (1.2) without sending anything, and the learner sees a message.
 // Tolerance: the gap between a failed commit and its retry, as the LMS saw them, lies within
 // [delay × (1 − jitter) − 50 ms, delay × (1 + jitter) + 1,000 ms]. It is measured from the failed request's
 // arrival, or, for a request left unanswered, from the moment the bridge gave up on it (its connection closed),
@@ -14,7 +15,7 @@
 import fc from "fast-check";
 import { expect, test } from "../../harness/browser/fixtures.ts";
 import type { Fault, FaultEvent } from "../../harness/stack/fault-injector.ts";
-import { openLearnerSession } from "../../harness/probe/learner-session.ts";
+import { openNewLearnerSession } from "../../harness/probe/learner-session.ts";
 import { deliveryNotice } from "../../harness/probe/player-observations.ts";
 import { createProbeActivities } from "../../harness/probe/probe-activities.ts";
 import { SCORM_API } from "../../harness/probe/scorm-api-names.ts";
@@ -36,6 +37,7 @@ const API_TIMEOUT_MS = 400;
 const EARLY_MS = 50;
 const LATE_MS = 1_000;
 const COMMIT_FAILURE_CODE = { "1.2": "101", "2004": "391" } as const;
+const TERMINATE_FAILURE_CODE = { "1.2": "101", "2004": "111" } as const;
 
 interface BridgeAttempt {
   at: number;
@@ -91,6 +93,13 @@ const EXAMPLES: RetryCase[] = [
     jitter: 0.25,
     permanent: true,
   },
+  {
+    writes: { version: "2004", rounds: [[["cmi.suspend_data", "r1w0-y"]]] },
+    failures: ["http500"],
+    scheduleMs: [250],
+    jitter: 0,
+    permanent: true,
+  },
 ];
 
 function expectedGapMs(c: RetryCase, retry: number): { min: number; max: number } {
@@ -127,9 +136,13 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
           apiTimeoutMs: API_TIMEOUT_MS,
         });
         stack.lmsFaults.clear();
-        const learner = await lms.createUser();
-        await lms.enrol(learner, course);
-        const session = await openLearnerSession(browser, lms, stack.origins.cdn, activity, learner);
+        const { learner, session } = await openNewLearnerSession(
+          browser,
+          lms,
+          stack.origins.cdn,
+          course,
+          activity,
+        );
         try {
           await session.probe.run([initCall(version)]);
           const firstEvent = stack.lmsFaults.events.length;
@@ -156,6 +169,9 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
             expect(commit?.ret, "Commit once the refusal is known").toBe("false");
             expect(lastError?.ret, "its error code").toBe(COMMIT_FAILURE_CODE[version]);
             const seen = commits().length;
+            const [finish, finishError] = await session.probe.run([[api.finish, ""], [api.lastError]]);
+            expect(finish?.ret, "Terminate once the refusal is known (its implicit commit)").toBe("false");
+            expect(finishError?.ret, "its error code").toBe(TERMINATE_FAILURE_CODE[version]);
             await session.page.waitForTimeout(Math.max(...c.scheduleMs) * 2 + API_TIMEOUT_MS);
             expect(commits().length, "no retry after a permanent refusal").toBe(seen);
             expect(

@@ -16,7 +16,7 @@ import type { CdnActivity, LmsDriver, LmsUser, StoredTrack } from "../../harness
 import { gradeForUser, gradebookRow, type GradingRules } from "../../harness/oracles/moodle-grading.ts";
 import { intervalSeconds } from "../../harness/oracles/scorm-value-compare.ts";
 import { PACKAGES_DIR } from "../../harness/packages/package-files.ts";
-import { openLearnerSession } from "../../harness/probe/learner-session.ts";
+import { openNewLearnerSession } from "../../harness/probe/learner-session.ts";
 import { waitForProbe, type ProbeCall, type ProbeHandle } from "../../harness/probe/probe-client.ts";
 import { eventually } from "../../harness/properties/eventually.ts";
 import { requireProperty, propertyTestTitle } from "../../harness/properties/property-meta.ts";
@@ -218,9 +218,13 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
         maxgrade: 100,
       });
       expect(activity.scoes).toHaveLength(SCO_COUNT);
-      const user = await lms.createUser();
-      await lms.enrol(user, course);
-      const session = await openLearnerSession(browser, lms, stack.origins.cdn, activity, user);
+      const { learner: user, session } = await openNewLearnerSession(
+        browser,
+        lms,
+        stack.origins.cdn,
+        course,
+        activity,
+      );
       try {
         await expect(session.page.locator("#esb-toc a")).toHaveCount(SCO_COUNT);
         const model = await playTour(tour, activity, session, stack.origins.cdn);

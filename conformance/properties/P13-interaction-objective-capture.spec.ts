@@ -5,7 +5,7 @@
 // Observes: the probe SCO's API results in the browser and mod_scorm's tables through SQL.
 import { expect, test } from "../../harness/browser/fixtures.ts";
 import { expectedCollectionRows, isCollectionElement } from "../../harness/oracles/stored-collections.ts";
-import { openLearnerSession } from "../../harness/probe/learner-session.ts";
+import { openNewLearnerSession } from "../../harness/probe/learner-session.ts";
 import { createProbeActivities } from "../../harness/probe/probe-activities.ts";
 import type { ProbeCall } from "../../harness/probe/probe-client.ts";
 import { SCORM_API } from "../../harness/probe/scorm-api-names.ts";
@@ -41,9 +41,13 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
     captureScriptArbitrary(),
     async (script) => {
       const activity = activities[script.version];
-      const learner = await lms.createUser();
-      await lms.enrol(learner, course);
-      const session = await openLearnerSession(browser, lms, stack.origins.cdn, activity, learner);
+      const { learner, session } = await openNewLearnerSession(
+        browser,
+        lms,
+        stack.origins.cdn,
+        course,
+        activity,
+      );
       try {
         const results = await session.probe.run(callsFor(script));
         const refused = results.filter((r) => r.ret !== "true").map((r) => ({ ...r, err: r.err }));

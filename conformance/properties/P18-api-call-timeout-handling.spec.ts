@@ -6,7 +6,7 @@
 // Observes: the probe SCO (return values, in-frame timing), the LMS request log (fault injector) and SQL.
 import fc from "fast-check";
 import { expect, test } from "../../harness/browser/fixtures.ts";
-import { openLearnerSession } from "../../harness/probe/learner-session.ts";
+import { openNewLearnerSession } from "../../harness/probe/learner-session.ts";
 import { createProbeActivities } from "../../harness/probe/probe-activities.ts";
 import type { ProbeCall, ProbeResult } from "../../harness/probe/probe-client.ts";
 import { eventually } from "../../harness/properties/eventually.ts";
@@ -73,9 +73,13 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
           retryJitter: 0,
         });
         stack.lmsFaults.clear();
-        const learner = await lms.createUser();
-        await lms.enrol(learner, course);
-        const session = await openLearnerSession(browser, lms, stack.origins.cdn, activity, learner);
+        const { learner, session } = await openNewLearnerSession(
+          browser,
+          lms,
+          stack.origins.cdn,
+          course,
+          activity,
+        );
         try {
           const timedRun = (calls: ProbeCall[]) =>
             session.probe.frame.evaluate((cs) => {

@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { expect, test } from "../../harness/browser/fixtures.ts";
 import type { CdnActivity, LmsDriver, LmsUser } from "../../harness/lms-driver/lms-driver.ts";
-import { openLearnerSession } from "../../harness/probe/learner-session.ts";
+import { openNewLearnerSession } from "../../harness/probe/learner-session.ts";
 import { deliveryNotice, outboxKeys } from "../../harness/probe/player-observations.ts";
 import { createProbeActivities } from "../../harness/probe/probe-activities.ts";
 import { waitForProbe } from "../../harness/probe/probe-client.ts";
@@ -77,9 +77,13 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
       const { version, rounds } = c.writes;
       const activity = activities[version];
       const player = lms.playerUrl(activity, activity.scoes[0]!.id);
-      const learner = await lms.createUser();
-      await lms.enrol(learner, course);
-      const session = await openLearnerSession(browser, lms, stack.origins.cdn, activity, learner);
+      const { learner, session } = await openNewLearnerSession(
+        browser,
+        lms,
+        stack.origins.cdn,
+        course,
+        activity,
+      );
       const { page } = session;
       try {
         const [before, ...after] = rounds;

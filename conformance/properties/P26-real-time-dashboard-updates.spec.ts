@@ -11,7 +11,7 @@ import {
   waitForDashboardRow,
 } from "../../harness/browser/dashboard-watch.ts";
 import { expect, test } from "../../harness/browser/fixtures.ts";
-import { openLearnerSession } from "../../harness/probe/learner-session.ts";
+import { openNewLearnerSession } from "../../harness/probe/learner-session.ts";
 import { createProbeActivities } from "../../harness/probe/probe-activities.ts";
 import { SCORM_API } from "../../harness/probe/scorm-api-names.ts";
 import { propertyTestTitle, requireProperty } from "../../harness/properties/property-meta.ts";
@@ -44,9 +44,13 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
           shownActivity = url;
         }
         const mark = await markDashboard(dashboard.page);
-        const learner = await lms.createUser();
-        await lms.enrol(learner, course);
-        const session = await openLearnerSession(browser, lms, stack.origins.cdn, activity, learner);
+        const { learner, session } = await openNewLearnerSession(
+          browser,
+          lms,
+          stack.origins.cdn,
+          course,
+          activity,
+        );
         try {
           const api = SCORM_API[c.version];
           expect((await session.probe.run([[api.init, ""]]))[0]?.ret, "Initialize").toBe("true");

@@ -4,7 +4,7 @@ import { chromium, type Browser } from "playwright";
 import { baseChromiumArgs, chooseChromium } from "../browser/chromium.ts";
 import type { CdnActivity, LmsDriver, LmsUser } from "../lms-driver/lms-driver.ts";
 import { createTwinDriver } from "../lms-driver/twin-driver.ts";
-import { openLearnerSession, type LearnerSession } from "../probe/learner-session.ts";
+import { openNewLearnerSession, type LearnerSession } from "../probe/learner-session.ts";
 import type { EmbeddedStack } from "../stack/embedded-stack.ts";
 
 export interface BenchWorld {
@@ -31,9 +31,13 @@ export async function openBenchWorld(stack: EmbeddedStack): Promise<BenchWorld> 
       lms,
       courseId,
       async newLearnerSession(activity) {
-        const user = await lms.createUser();
-        await lms.enrol(user, courseId);
-        const session = await openLearnerSession(browser, lms, stack.origins.cdn, activity, user);
+        const { learner: user, session } = await openNewLearnerSession(
+          browser,
+          lms,
+          stack.origins.cdn,
+          courseId,
+          activity,
+        );
         return { user, session };
       },
     };

@@ -37,3 +37,16 @@ export async function openLearnerSession(
     throw error;
   }
 }
+
+/** A learner made for this visit: created, enrolled in `courseId`, signed in and on the activity's first SCO. */
+export async function openNewLearnerSession(
+  browser: Browser,
+  lms: LmsDriver,
+  cdnOrigin: string,
+  courseId: number,
+  activity: CdnActivity,
+): Promise<{ learner: LmsUser; session: LearnerSession }> {
+  const learner = await lms.createUser();
+  await lms.enrol(learner, courseId);
+  return { learner, session: await openLearnerSession(browser, lms, cdnOrigin, activity, learner) };
+}
