@@ -35,6 +35,6 @@ export default defineConfig({
     { name: "conformance", testDir: "conformance/properties", timeout: 300_000 },
     { name: "unit", testDir: "tests/unit", timeout: 30_000 },
     { name: "integration", testDir: "tests/integration", timeout: 120_000 },
-    { name: "suite", testDir: "tests/suite", timeout: 900_000 },
+    { name: "suite", testDir: "tests/suite", timeout: 1_800_000 },
   ],
 });
