@@ -46,10 +46,22 @@ export interface EmbeddedStackOptions {
   bridgeDir: string;
   /** The bridge's server-side module (see BuiltBridge.lmsPlugin); the twin's own LMS API when absent. */
   lmsPlugin?: string;
+  /**
+   * The https origin the browser knows the LMS by (certify plays as the vendor's LMS origin): the run CA issues
+   * its certificate for that name and browserArgs() map that host and port to the local LMS server. Default:
+   * https://lms.test:<port>.
+   */
+  lmsOrigin?: string;
+  /** The twin's server-side HTTPS client (CDN URL checks); the run CA and the test sites only when absent. */
+  lmsHttpGet?: HttpGet;
 }
 
 export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
-  const ca = await createRunCa(Object.values(SITES));
+  const presented = options.lmsOrigin ? new URL(options.lmsOrigin) : null;
+  if (presented && (presented.protocol !== "https:" || presented.origin !== options.lmsOrigin))
+    throw new Error(`The LMS origin ${options.lmsOrigin} is not an https origin`);
+  const lmsHost = presented?.hostname ?? SITES.lms;
+  const ca = await createRunCa([...new Set([...Object.values(SITES), lmsHost])]);
   const storageDir = await mkdtemp(path.join(os.tmpdir(), "esb-cdn-"));
   const running: RunningSite[] = [];
   const origins: SiteOrigins = { lms: "", cdn: "", evil: "" };
@@ -61,7 +73,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   const httpGet = createHttpsGet({ caPem: ca.caPem, lookup: siteLookup });
   try {
     const twin = await MoodleTwin.create({
-      httpGet,
+      httpGet: options.lmsHttpGet ?? httpGet,
       bridgeDir: options.bridgeDir,
       LmsApi: options.lmsPlugin ? await loadLmsPlugin(options.lmsPlugin) : undefined,
     });
@@ -76,13 +88,17 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     lms.disable("x-powered-by");
     const lmsFaults = new FaultInjector();
     lms.use(lmsLog.middleware(), lmsFaults.middleware(), twin.app);
-    const lmsSite = await startHttpsSite(lms, cert(SITES.lms));
+    const lmsSite = await startHttpsSite(lms, cert(lmsHost));
     running.push(lmsSite);
     const cdnSite = await startHttpsSite(cdn.app, cert(SITES.cdn));
     running.push(cdnSite);
     const evilSite = await startHttpsSite(evil, cert(SITES.evil));
     running.push(evilSite);
-    Object.assign(origins, { lms: lmsSite.origin, cdn: cdnSite.origin, evil: evilSite.origin });
+    Object.assign(origins, {
+      lms: presented?.origin ?? lmsSite.origin,
+      cdn: cdnSite.origin,
+      evil: evilSite.origin,
+    });
     assertDistinctSites(origins);
     twin.setWwwroot(origins.lms);
 
@@ -115,9 +131,14 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
         return `${origins.cdn}/packages/${name}/imsmanifest.xml`;
       },
       browserArgs() {
-        const rules = Object.values(SITES)
-          .flatMap((host) => [`MAP ${host} 127.0.0.1`, `MAP *.${host} 127.0.0.1`])
-          .join(", ");
+        // A presented LMS origin's host and port go to the local LMS server; the first matching rule wins.
+        const lmsPort = presented
+          ? [`MAP ${presented.hostname}:${presented.port || "443"} 127.0.0.1:${lmsSite.port}`]
+          : [];
+        const rules = [
+          ...lmsPort,
+          ...Object.values(SITES).flatMap((host) => [`MAP ${host} 127.0.0.1`, `MAP *.${host} 127.0.0.1`]),
+        ].join(", ");
         return [`--host-resolver-rules=${rules}`, `--ignore-certificate-errors-spki-list=${ca.spkiPin}`];
       },
       async close() {

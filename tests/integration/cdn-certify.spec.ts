@@ -1,5 +1,6 @@
-// certify against the mock CDN: the good profile passes every check; each bad profile fails, naming its check.
-// Also the URL check's verdicts on the same profiles (the LMS's activity form refuses with the matching code).
+// certify's HTTP checks against the mock CDN: the good profile passes every one; each bad profile fails, naming
+// its check. Also the URL check's verdicts on the same profiles (the LMS's activity form refuses with the matching
+// code). Playing the packages is in cdn-certify-play.spec.ts; these runs check HTTP only.
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -29,7 +30,7 @@ const BAD: Array<[CdnProfile, string]> = [
 
 test.describe.configure({ mode: "serial" });
 
-test("certify passes on the good CDN profile and fails each bad one naming its check", async ({
+test("certify's HTTP checks pass on the good CDN profile and each bad one fails naming its check", async ({
   stack,
   builtBridge,
 }) => {
@@ -47,16 +48,17 @@ test("certify passes on the good CDN profile and fails each bad one naming its c
       timeoutMs: 1_000,
       outDir: out,
       expectedFrame,
+      play: false,
     });
   try {
     const good = await certify();
+    // Every HTTP check passes; the certificate still fails, on the one "play" check saying nothing was played.
     expect(
       good.certificate.results.filter((r) => !r.passed).map((r) => `${r.id}: ${r.evidence.join(" | ")}`),
-    ).toEqual([]);
-    expect(good.certificate.passed).toBe(true);
+    ).toEqual(["play: not played: this run checked HTTP only"]);
+    expect(good.certificate.passed).toBe(false);
     const json = JSON.parse(await readFile(good.files.json, "utf8")) as { resultsSha256: string };
     expect(json.resultsSha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(await readFile(good.files.html, "utf8")).toContain("PASSED");
 
     for (const [profile, check] of BAD) {
       await stack.setCdnProfile(profile);

@@ -2,8 +2,12 @@
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { certificateHtml, makeCertificate } from "../../harness/certify/certificate.ts";
+import { packageLabel, printable } from "../../harness/certify/certify-play.ts";
 import { framingAllowed } from "../../harness/certify/framing-policy.ts";
+import { driveValues } from "../../harness/certify/sco-session-drive.ts";
 import { certifyMain } from "../../harness/cli/certify-command.ts";
+import { createRunCa } from "../../harness/tls/run-ca.ts";
+import { spkiPinsOfPem } from "../../harness/tls/spki-pins.ts";
 
 const LMS = "https://lms.example";
 const CDN = "https://cdn.example";
@@ -12,6 +16,7 @@ test("certify refuses bad arguments with exit code 2 and prints its help", async
   let printed = "";
   expect(await certifyMain(["--help"], (s) => (printed += s))).toBe(0);
   expect(printed).toContain("--cdn-base");
+  expect(printed).toContain("--play-timeout-ms");
   const stderr = process.stderr.write.bind(process.stderr);
   process.stderr.write = (() => true) as typeof process.stderr.write;
   try {
@@ -19,6 +24,7 @@ test("certify refuses bad arguments with exit code 2 and prints its help", async
     expect(await certifyMain(["--cdn-base", "https://cdn.example"])).toBe(2);
     expect(await certifyMain(["--cdn-base", CDN, "--package", "p", "--lms-origin", `${LMS}/path`])).toBe(2);
     expect(await certifyMain(["--cdn-base", CDN, "--package", "p", "--timeout-ms", "5"])).toBe(2);
+    expect(await certifyMain(["--cdn-base", CDN, "--package", "p", "--play-timeout-ms", "50"])).toBe(2);
     expect(await certifyMain(["--bogus"])).toBe(2);
   } finally {
     process.stderr.write = stderr;
@@ -66,4 +72,26 @@ test("the certificate hashes its results and escapes what it shows", () => {
   expect(html).not.toContain("<script>");
   expect(html).toContain("&#60;script&#62;");
   expect(makeCertificate(run, []).passed).toBe(false);
+});
+
+test("certify's play pieces: package labels, printable names, drive values and SPKI pins", async () => {
+  expect(packageLabel(`${CDN}/packages/my%20course/imsmanifest.xml`)).toBe("my course");
+  expect(packageLabel(`${CDN}/content/a/b/imsmanifest.xml`)).toBe("/content/a/b");
+  expect(printable("sco\u001b[31m\nred")).toBe("sco?[31m?red");
+  expect(printable("x".repeat(100), 10)).toBe(`${"x".repeat(10)}…`);
+  for (const [version, length] of [
+    ["1.2", 3_000],
+    ["2004", 16_000],
+  ] as const) {
+    const a = driveValues(version);
+    const b = driveValues(version);
+    expect(a.suspendData).toHaveLength(length);
+    expect(a.suspendData).toMatch(/^ .* $/s);
+    expect(a.location).not.toBe(b.location);
+  }
+  expect(driveValues("1.2").location.length).toBeLessThanOrEqual(255);
+  const ca = await createRunCa(["pin.test"]);
+  expect(spkiPinsOfPem(ca.caPem)).toEqual([ca.spkiPin]);
+  expect(spkiPinsOfPem(ca.sites.get("pin.test")!.chainPem)).toEqual([expect.any(String), ca.spkiPin]);
+  expect(() => spkiPinsOfPem("no certificate here")).toThrow(/no PEM certificate/);
 });
