@@ -18,12 +18,17 @@ export interface ConformancePlan {
   reportsDir: string | undefined;
   workers: number | undefined;
   shard: { index: number; total: number } | undefined;
+  /** Apply conformance/expectations/*.json (false with --no-expectations: every failure gates). */
+  useExpectations: boolean;
+  /** --expectations files, applied after (overriding) the default ones. */
+  expectations: string[];
 }
 
 export class UsageError extends Error {}
 
 export const HELP = `Usage: pnpm conformance [options]
        pnpm conformance certify --help   (check a CDN and write its certificate)
+       pnpm conformance update-expectations --help   (record a bridge's failures as expectations)
 
 Runs the conformance properties in a real browser across lms.test, cdn.test and evil.test.
 
@@ -45,12 +50,20 @@ Options:
   --workers <int>      Parallel browser workers (default 2).
   --shard <i/n>        Run only shard i of n (Playwright's --shard); merge shards with pnpm report --merge.
   --reports-dir <dir>  Where results.json, wpt.json, JUnit and allure results go (default: reports/).
+  --expectations <f>   An extra expectations file, applied after (overriding) those in conformance/expectations/.
+                       Repeatable.
+  --no-expectations    Apply no expectations: every failure is unexpected.
   -h, --help           Show this help.
 
 While it runs, a "progress:" line is printed as each property starts and ends; at the end, a table.
 
-Exit codes: 0 every selected implemented property passed; 1 a property failed;
-            2 bad arguments; 3 the run itself broke (no results were produced).`;
+Expectations: the conformance/expectations/*.json files of format "property-expectations/1" whose conditions
+match the run (bridge, stack, browser, ...) mark known divergences and known intermittents, each with its reason.
+Results then say expected or UNEXPECTED; a known divergence that passes is unexpected (it was fixed).
+
+Exit codes: 0 no unexpected result (every selected property passed, or failed as expected);
+            1 an unexpected result: a failure no expectation covers, an unexpected pass, an expired expectation;
+            2 bad arguments or an invalid expectations file; 3 the run itself broke (no results were produced).`;
 
 function int(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -136,6 +149,8 @@ export function parseConformanceArgs(argv: string[]): ConformancePlan {
         workers: { type: "string" },
         shard: { type: "string" },
         "reports-dir": { type: "string" },
+        expectations: { type: "string", multiple: true, default: [] },
+        "no-expectations": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -166,6 +181,8 @@ export function parseConformanceArgs(argv: string[]): ConformancePlan {
   if (path !== undefined && !/^\d+(:\d+)*$/.test(path))
     throw new UsageError(`--path "${path}" is not a fast-check path`);
   const seed = replay ? replay.seed : v.seed === undefined ? undefined : seedOf(v.seed, "--seed");
+  if (v["no-expectations"] && v.expectations.length > 0)
+    throw new UsageError("--no-expectations and --expectations contradict each other; use one");
   return {
     help: v.help,
     stack,
@@ -179,5 +196,7 @@ export function parseConformanceArgs(argv: string[]): ConformancePlan {
     reportsDir: v["reports-dir"],
     workers: int("workers", v.workers, 1),
     shard: shardOf(v.shard),
+    useExpectations: !v["no-expectations"],
+    expectations: v.expectations,
   };
 }

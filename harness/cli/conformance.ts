@@ -15,8 +15,17 @@ import {
 import { progressLine } from "../reporting/progress-reporter.ts";
 import { summaryTable } from "../reporting/summary-table.ts";
 import { writeWptReport } from "../reporting/write-run-reports.ts";
+import { ExpectationsError } from "../expectations/expectations-format.ts";
+import type { LoadedExpectations } from "../expectations/load-expectations.ts";
+import {
+  expectationsBanner,
+  expectationsOfPlan,
+  judgeRun,
+  verdict,
+} from "../expectations/run-expectations.ts";
 import { certifyMain } from "./certify-command.ts";
 import { packagesEnv } from "./package-source.ts";
+import { updateExpectationsMain } from "./update-expectations-command.ts";
 import { HELP, UsageError, parseConformanceArgs, type ConformancePlan } from "./conformance-args.ts";
 
 function playwright(plan: ConformancePlan, ids: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -33,6 +42,7 @@ function playwright(plan: ConformancePlan, ids: string[], env: NodeJS.ProcessEnv
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === "certify") return certifyMain(argv.slice(1));
+  if (argv[0] === "update-expectations") return updateExpectationsMain(argv.slice(1));
   let plan: ConformancePlan;
   try {
     plan = parseConformanceArgs(argv);
@@ -46,6 +56,14 @@ async function main(argv: string[]): Promise<number> {
   if (plan.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
+  }
+  let expectations: LoadedExpectations;
+  try {
+    expectations = expectationsOfPlan(plan);
+  } catch (error) {
+    if (!(error instanceof ExpectationsError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
   }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -101,14 +119,13 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`The run produced no ${resultsFile}; see the output above.\n`);
     return 3;
   }
+  results = await judgeRun(dir, results, expectations);
+  process.stdout.write(`\n${expectationsBanner(expectations, results).join("\n")}\n`);
   const wpt = await writeWptReport(dir);
   process.stdout.write(`\n${summaryTable(results)}\nResults: ${resultsFile}\n         ${wpt}\n`);
-  const failed = results.properties.filter((p) => p.status === "failed" && plan.properties.includes(p.id));
-  for (const p of failed) {
-    const replay = /replay: (.*)/.exec(p.message)?.[1];
-    process.stdout.write(`${p.id} failed${replay ? `; replay with: ${replay}` : ""}\n`);
-  }
-  return failed.length > 0 ? 1 : 0;
+  const { lines, code } = verdict(results, plan.properties, resultsFile);
+  for (const line of lines) process.stdout.write(`${line}\n`);
+  return code;
 }
 
 main(process.argv.slice(2)).then(

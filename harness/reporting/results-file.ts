@@ -4,6 +4,7 @@ import { readdirSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PROJECT_ROOT } from "../packages/package-files.ts";
+import type { AppliedExpectation } from "../expectations/expectations-format.ts";
 import { PROPERTIES } from "../properties/registry.ts";
 
 export type PropertyStatus = "passed" | "failed" | "skipped" | "not-implemented";
@@ -16,10 +17,22 @@ export interface PropertyResult {
   seed: number | null;
   durationMs: number;
   message: string;
+  /** Set when the run's expectations were applied: false when CI must look at this result (wpt's "unexpected"). */
+  expected?: boolean;
+  /** The expectation that matched this property in this run, if any (conformance/expectations/). */
+  expectation?: AppliedExpectation | null;
 }
 
 export interface ResultsFile {
-  suite: { version: string; stack: string; bridge: string; startedAt: string; durationMs: number };
+  suite: {
+    version: string;
+    stack: string;
+    bridge: string;
+    startedAt: string;
+    durationMs: number;
+    /** Which Chromium build ran: playwright, system or ESB_CHROMIUM (absent in older files). */
+    browserBuild?: string;
+  };
   properties: PropertyResult[];
 }
 

@@ -3,12 +3,22 @@ import type { FullResult, Reporter, TestCase, TestResult } from "@playwright/tes
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
+import { chooseChromium } from "../browser/chromium.ts";
 import { PROJECT_ROOT } from "../packages/package-files.ts";
 import { assembleResults, writeResults, type PropertyResult } from "./results-file.ts";
 import { reportsDir } from "./reports-dir.ts";
 
 const annotation = (test: TestCase, result: TestResult, type: string): string | undefined =>
   [...result.annotations, ...test.annotations].find((a) => a.type === type)?.description;
+
+/** Which Chromium the run drove, for run_info (the workers chose it the same way). */
+function chromiumBuild(): string | undefined {
+  try {
+    return chooseChromium().source;
+  } catch {
+    return undefined;
+  }
+}
 
 export default class ResultsReporter implements Reporter {
   private readonly startedAt = new Date();
@@ -47,6 +57,7 @@ export default class ResultsReporter implements Reporter {
         bridge: process.env.ESB_BRIDGE ?? "reference",
         startedAt: this.startedAt.toISOString(),
         durationMs: Date.now() - this.startedAt.getTime(),
+        browserBuild: chromiumBuild(),
       },
       this.observed,
       selected,

@@ -3,6 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { MUTANTS } from "../../conformance/mutants/index.ts";
 import { runConformanceCli as conformance, type CliRun } from "../../harness/cli/run-conformance-cli.ts";
+import { loadRunExpectations } from "../../harness/expectations/load-expectations.ts";
 import { implementedPropertyIds } from "../../harness/reporting/results-file.ts";
 
 const statusOf = (run: CliRun, id: string) => run.results?.properties.find((p) => p.id === id)?.status;
@@ -62,14 +63,32 @@ test("a selection runs only the selected properties and reports the others as sk
   for (const id of ["P01", "P02", "P27"]) expect(statusOf(run, id), id).toBe("skipped");
 });
 
-test("scorm-again's CrossFrame, the prior art, fails the API property the reference bridge passes", async () => {
-  const run = await conformance(
-    ["--bridge", "scorm-again-crossframe", "--properties", "P03", "--workers", "1"],
-    {
-      ESB_SHRINK: "0",
-    },
+test("scorm-again's CrossFrame, the prior art, fails the API property the reference bridge passes: a known divergence", async () => {
+  const args = ["--bridge", "scorm-again-crossframe", "--properties", "P03", "--workers", "1"];
+  const listed = loadRunExpectations({ use: true, extra: [] }).entries.find(
+    (e) => e.property === "P03" && e.when.bridge === "scorm-again-crossframe",
   );
-  expect(run.code, failureReport(run)).toBe(1);
-  expect(statusOf(run, "P03")).toBe("failed");
-  expect(run.output).toContain("--bridge scorm-again-crossframe --seed");
+  expect(listed?.kind).toBe("known-divergence");
+  const run = await conformance(args, { ESB_SHRINK: "0" });
+  expect(run.code, failureReport(run)).toBe(0);
+  const p03 = run.results?.properties.find((p) => p.id === "P03");
+  expect(p03).toMatchObject({
+    status: "failed",
+    expected: true,
+    expectation: { kind: "known-divergence", reason: listed?.reason, expired: false },
+  });
+  expect(p03?.message).toContain("--bridge scorm-again-crossframe --seed");
+  expect(run.output).toMatch(/P03\s+API method execution\s+failed \(expected: known divergence\)/);
+  expect(run.output).toContain("P03 failed as expected (known divergence, conformance/expectations/");
+
+  const strict = await conformance([...args, "--no-expectations"], { ESB_SHRINK: "0" });
+  expect(strict.code, failureReport(strict)).toBe(1);
+  expect(strict.results?.properties.find((p) => p.id === "P03")).toMatchObject({
+    status: "failed",
+    expected: false,
+    expectation: null,
+  });
+  expect(strict.output).toContain(
+    "P03 failed; replay with: pnpm conformance --properties P03 --bridge scorm-again-crossframe",
+  );
 });
