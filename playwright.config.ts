@@ -3,8 +3,11 @@
 import path from "node:path";
 import { defineConfig, type ReporterDescription } from "@playwright/test";
 import { reportsDir } from "./harness/reporting/reports-dir.ts";
+import type { TwinBackendOptions } from "./tests/support/twin-database-test.ts";
 
 const conformanceRun = process.env.ESB_MODE === "conformance";
+/** The unit tests that exercise the twin's database: they run on SQLite (`unit`) and on MySQL (`unit-mysql`). */
+const TWIN_DATABASE_TESTS = /(lms-api|twin-storage|twin-access|teacher-side|gradebook-completion)\.spec\.ts$/;
 const out = reportsDir();
 
 const reporter: ReporterDescription[] = conformanceRun
@@ -25,7 +28,7 @@ const reporter: ReporterDescription[] = conformanceRun
       ["./harness/reporting/closing-line-reporter.ts"],
     ];
 
-export default defineConfig({
+export default defineConfig<object, TwinBackendOptions>({
   reporter,
   outputDir: path.join(out, conformanceRun ? "test-output" : "project-test-output"),
   workers: Number(process.env.ESB_WORKERS ?? 2),
@@ -34,6 +37,15 @@ export default defineConfig({
   projects: [
     { name: "conformance", testDir: "conformance/properties", timeout: 300_000 },
     { name: "unit", testDir: "tests/unit", timeout: 30_000 },
+    // The twin's database-backed unit tests again with the twin on MySQL (a private MariaDB per worker, see
+    // tests/support/twin-database-test.ts); skipped with a notice where MariaDB is not installed.
+    {
+      name: "unit-mysql",
+      testDir: "tests/unit",
+      testMatch: TWIN_DATABASE_TESTS,
+      timeout: 60_000,
+      use: { twinBackend: "mysql" },
+    },
     { name: "integration", testDir: "tests/integration", timeout: 120_000 },
     { name: "suite", testDir: "tests/suite", timeout: 1_800_000 },
   ],

@@ -49,3 +49,20 @@ elif command -v apt-get >/dev/null 2>&1; then
 else
   echo "setup: no PHP CLI and no apt-get: the Moodle plugin's PHP tests will be skipped (set ESB_PHP to a php binary)."
 fi
+
+# MariaDB's server binaries (no service is installed or started): the twin's database tests start a private
+# server of their own (tests/support/private-mariadb.ts; they skip where it is missing).
+if command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ]; then
+  echo "setup: MariaDB: using $(command -v mariadbd || echo /usr/sbin/mariadbd)"
+elif command -v apt-get >/dev/null 2>&1; then
+  echo "setup: MariaDB: installing Debian's mariadb-server-core (binaries only, no service)"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  MARIADB_PACKAGES="mariadb-server-core mariadb-client-core"
+  if ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $MARIADB_PACKAGES >/dev/null 2>&1; then
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $MARIADB_PACKAGES >/dev/null
+  fi
+else
+  echo "setup: no MariaDB and no apt-get: the twin's MySQL tests will be skipped."
+fi

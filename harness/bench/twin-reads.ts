@@ -54,11 +54,9 @@ export function latestLaunch(
   user: LmsUser,
 ): LaunchRow | undefined {
   const row = stack.twin.query(
-    `SELECT ackedseq, terminated FROM mdl_local_externalscormbridge_launch
+    `SELECT ackedseq, finished FROM mdl_local_externalscormbridge_launch
       WHERE scormid = ? AND userid = ? ORDER BY id DESC LIMIT 1`,
     [activity.scormid, user.id],
   )[0];
-  return row === undefined
-    ? undefined
-    : { ackedseq: Number(row.ackedseq), terminated: Number(row.terminated) };
+  return row === undefined ? undefined : { ackedseq: Number(row.ackedseq), terminated: Number(row.finished) };
 }

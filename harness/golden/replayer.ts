@@ -116,14 +116,14 @@ export async function waitForTerminated(
     let row: Record<string, unknown> | undefined;
     try {
       row = stack.twin.query(
-        `SELECT terminated FROM mdl_local_externalscormbridge_launch
+        `SELECT finished FROM mdl_local_externalscormbridge_launch
           WHERE scormid = ? AND userid = ? ORDER BY id DESC LIMIT 1`,
         [scormid, userid],
       )[0];
     } catch {
       return false;
     }
-    if (Number(row?.terminated) > 0) return true;
+    if (Number(row?.finished) > 0) return true;
     if (Date.now() > deadline) return false;
     await sleep(STABLE.intervalMs);
   }

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import express from "express";
+import type { TwinDatabaseOptions } from "../../moodle-stack/twin/db.ts";
 import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
 import { loadLmsPlugin } from "../bridges/load-lms-plugin.ts";
 import { createMockCdn } from "../cdn/mock-cdn.ts";
@@ -17,6 +18,7 @@ import { startHttpsSite, type RunningSite } from "./https-site.ts";
 import { siteLookup } from "./site-lookup.ts";
 import { SITES, assertDistinctSites, type SiteOrigins } from "./sites.ts";
 import { createTestHostFetch } from "./test-host-fetch.ts";
+import { twinDatabaseFromEnv } from "./twin-database-env.ts";
 
 export interface EmbeddedStack {
   origins: SiteOrigins;
@@ -46,6 +48,8 @@ export interface EmbeddedStackOptions {
   bridgeDir: string;
   /** The bridge's server-side module (see BuiltBridge.lmsPlugin); the twin's own LMS API when absent. */
   lmsPlugin?: string;
+  /** The twin's tables on a MySQL/MariaDB server; when absent, ESB_TWIN_MYSQL_URL's, else embedded SQLite. */
+  database?: TwinDatabaseOptions;
   /**
    * The https origin the browser knows the LMS by (certify plays as the vendor's LMS origin): the run CA issues
    * its certificate for that name and browserArgs() map that host and port to the local LMS server. Default:
@@ -75,6 +79,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     const twin = await MoodleTwin.create({
       httpGet: options.lmsHttpGet ?? httpGet,
       bridgeDir: options.bridgeDir,
+      database: options.database ?? twinDatabaseFromEnv(),
       LmsApi: options.lmsPlugin ? await loadLmsPlugin(options.lmsPlugin) : undefined,
     });
     const cdn = createMockCdn({ storageDir, bridgeDir: options.bridgeDir, lmsOrigin: () => origins.lms });

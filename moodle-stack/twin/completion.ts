@@ -182,12 +182,10 @@ export class Completion {
     };
     const newstate = overallState(rules, tracks, scoIds);
     if (newstate === current) return;
-    this.db.run(
-      `INSERT INTO mdl_course_modules_completion (coursemoduleid, userid, completionstate, overrideby, timemodified)
-       VALUES (?, ?, ?, NULL, ?)
-       ON CONFLICT (userid, coursemoduleid) DO UPDATE SET completionstate = excluded.completionstate,
-         overrideby = NULL, timemodified = excluded.timemodified`,
-      [cm.cmid, userid, newstate, now()],
+    this.db.upsert(
+      "mdl_course_modules_completion",
+      { coursemoduleid: cm.cmid, userid, completionstate: newstate, overrideby: null, timemodified: now() },
+      ["userid", "coursemoduleid"],
     );
   }
 }

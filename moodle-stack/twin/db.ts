@@ -1,53 +1,44 @@
-// The twin's embedded SQLite database (sql.js, no native build) and the small typed query layer over it.
-// Statements are prepared once per SQL text and reused: preparing costs more than running the twin's small
-// queries, and a commit runs about twenty of them.
-import initSqlJs, { type Database, type SqlValue, type Statement } from "sql.js";
-import { roleSeedSql } from "./role-archetypes.ts";
-import { TWIN_SCHEMA } from "./schema.ts";
+// The twin's database and the small typed, synchronous query layer over it. The engine is SQLite (sql.js,
+// in memory) by default, or a MySQL/MariaDB server (`database.mysqlUrl`, a fresh database per twin); the
+// schema (schema.ts) and every query are the same on both (upsert() spells the one that differs).
+import { MysqlBackend, type MysqlDatabaseOptions } from "./mysql/mysql-backend.ts";
+import { roleSeedStatements } from "./role-archetypes.ts";
+import { SITE_SEED_STATEMENTS, TWIN_TABLES } from "./schema.ts";
+import type { Params, Row, SqlBackend, SqlValue } from "./sql-backend.ts";
+import { assertIdentifiers, upsertSql, type SqlDialect } from "./sql-dialect.ts";
+import { SqlJsBackend } from "./sqljs-backend.ts";
+import { schemaSql } from "./table-ddl.ts";
 
-export type Row = Record<string, SqlValue>;
-export type Params = Record<string, SqlValue> | SqlValue[];
+export type { Params, Row, SqlValue };
+
+/** Where the twin keeps its tables: absent, embedded SQLite; `mysqlUrl`, a MySQL/MariaDB server. */
+export type TwinDatabaseOptions = MysqlDatabaseOptions;
 
 export class TwinDb {
-  private readonly statements = new Map<string, Statement>();
+  private constructor(private readonly backend: SqlBackend) {}
 
-  private constructor(private readonly db: Database) {}
-
-  /** The prepared statement for `sql`, bound to `params` and ready to step. */
-  private bound(sql: string, params: Params): Statement {
-    let stmt = this.statements.get(sql);
-    if (!stmt) {
-      stmt = this.db.prepare(sql);
-      this.statements.set(sql, stmt);
+  static async open(database?: TwinDatabaseOptions): Promise<TwinDb> {
+    const backend = database ? MysqlBackend.open(database) : await SqlJsBackend.open();
+    try {
+      for (const sql of [
+        ...schemaSql(TWIN_TABLES, backend.dialect),
+        ...SITE_SEED_STATEMENTS,
+        ...roleSeedStatements(),
+      ])
+        backend.exec(sql);
+    } catch (error) {
+      backend.close();
+      throw error;
     }
-    stmt.bind(params);
-    return stmt;
+    return new TwinDb(backend);
   }
 
-  static async open(): Promise<TwinDb> {
-    const SQL = await initSqlJs();
-    const db = new SQL.Database();
-    db.run("PRAGMA foreign_keys = ON;");
-    // The database lives in sql.js's in-memory file system and only this process opens it: hold its lock for
-    // good (no lock and hot-journal check around every statement) and keep the rollback journal in memory,
-    // not as a second emulated file written on every transaction (rollback still works).
-    db.run("PRAGMA locking_mode = EXCLUSIVE;");
-    db.run("PRAGMA journal_mode = MEMORY;");
-    db.run("PRAGMA temp_store = MEMORY;");
-    db.exec(TWIN_SCHEMA);
-    db.exec(roleSeedSql());
-    return new TwinDb(db);
+  get dialect(): SqlDialect {
+    return this.backend.dialect;
   }
 
   all<T extends Row = Row>(sql: string, params: Params = []): T[] {
-    const stmt = this.bound(sql, params);
-    try {
-      const rows: T[] = [];
-      while (stmt.step()) rows.push(stmt.getAsObject() as T);
-      return rows;
-    } finally {
-      stmt.reset();
-    }
+    return this.backend.all(sql, params) as T[];
   }
 
   get<T extends Row = Row>(sql: string, params: Params = []): T | undefined {
@@ -56,41 +47,41 @@ export class TwinDb {
 
   /** Runs a statement; for an INSERT, returns the id of the row it inserted (else 0). */
   run(sql: string, params: Params = []): number {
-    const stmt = this.bound(sql, params);
-    try {
-      while (stmt.step());
-    } finally {
-      stmt.reset();
-    }
-    if (!/^\s*INSERT\b/i.test(sql)) return 0;
-    return Number(this.get<{ id: number }>("SELECT last_insert_rowid() AS id")?.id ?? 0);
+    return this.backend.run(sql, params, /^\s*INSERT\b/i.test(sql));
   }
 
   /** Inserts one row into `table` from a column map, returning its id. */
   insert(table: string, values: Record<string, SqlValue>): number {
     const columns = Object.keys(values);
-    for (const c of [table, ...columns]) if (!/^[a-z_]+$/.test(c)) throw new Error(`Bad identifier ${c}`);
+    assertIdentifiers(table, ...columns);
     const sql = `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => `:${c}`).join(", ")})`;
-    const params: Record<string, SqlValue> = {};
-    for (const c of columns) params[`:${c}`] = values[c] ?? null;
-    return this.run(sql, params);
+    return this.run(sql, namedParams(values));
+  }
+
+  /** Inserts one row, or, when a row with the same values in the unique `key` columns exists, updates its other columns. */
+  upsert(table: string, values: Record<string, SqlValue>, key: string[]): void {
+    this.backend.run(upsertSql(this.dialect, table, Object.keys(values), key), namedParams(values), false);
   }
 
   transaction<T>(work: () => T): T {
-    this.db.run("BEGIN");
+    this.backend.exec("BEGIN");
     try {
       const result = work();
-      this.db.run("COMMIT");
+      this.backend.exec("COMMIT");
       return result;
     } catch (error) {
-      this.db.run("ROLLBACK");
+      this.backend.exec("ROLLBACK");
       throw error;
     }
   }
 
   close(): void {
-    for (const stmt of this.statements.values()) stmt.free();
-    this.statements.clear();
-    this.db.close();
+    this.backend.close();
   }
+}
+
+function namedParams(values: Record<string, SqlValue>): Record<string, SqlValue> {
+  const params: Record<string, SqlValue> = {};
+  for (const [c, v] of Object.entries(values)) params[`:${c}`] = v ?? null;
+  return params;
 }

@@ -87,7 +87,8 @@ interface LaunchRow {
   attemptid: number;
   ackedseq: number;
   courseid: number;
-  terminated: number;
+  /** The SCO terminated this launch (the plugin's column; `terminated` is reserved in MariaDB). */
+  finished: number;
   seedtotaltime: string;
   sessiontime: string;
   masteryoverride: number;
@@ -375,10 +376,10 @@ export class LmsApi {
         for (const [element, value] of writes)
           this.store(launch, version, element, value, element === op.element ? actor : null);
       });
-      const finishing = args.terminate === true && launch.terminated === 0;
+      const finishing = args.terminate === true && launch.finished === 0;
       this.applyPlayerSemantics(launch, version, sessiontime, finishing, actor);
       db.run(
-        "UPDATE mdl_local_externalscormbridge_launch SET ackedseq = ?, terminated = MAX(terminated, ?), sessiontime = ? WHERE id = ?",
+        "UPDATE mdl_local_externalscormbridge_launch SET ackedseq = ?, finished = CASE WHEN ? = 1 THEN 1 ELSE finished END, sessiontime = ? WHERE id = ?",
         [applied.ackedseq, finishing ? 1 : 0, sessiontime, launch.id],
       );
       return applied;

@@ -1,4 +1,4 @@
-// The Moodle twin: one embedded database, the mod_scorm pieces over it, and its web server.
+// The Moodle twin: one database (embedded SQLite, or MySQL/MariaDB), the mod_scorm pieces over it, and its web server.
 import type express from "express";
 import {
   DEFAULT_BRIDGE_CONFIG,
@@ -10,7 +10,7 @@ import { Activities, type ScormActivity } from "./activities.ts";
 import { createCdnActivity } from "./cdn-activity.ts";
 import { defaultAtRestSettings, validateAtRestSettings, type AtRestSettings } from "./at-rest-settings.ts";
 import { DashboardHub } from "./dashboard-hub.ts";
-import { TwinDb, type Params, type Row } from "./db.ts";
+import { TwinDb, type Params, type Row, type TwinDatabaseOptions } from "./db.ts";
 import { LmsApi, type LmsApiConstructor } from "./lms-api.ts";
 import { People } from "./people.ts";
 import { createTwinServer } from "./server.ts";
@@ -27,6 +27,8 @@ export interface MoodleTwinOptions {
   secretdataroot?: string;
   /** The LMS's server-side HTTPS client (checks CDN URLs). */
   httpGet?: HttpGet;
+  /** A MySQL/MariaDB server for the tables (a fresh database, dropped on close); embedded SQLite when absent. */
+  database?: TwinDatabaseOptions;
 }
 
 export class MoodleTwin {
@@ -57,7 +59,7 @@ export class MoodleTwin {
   }
 
   static async create(options: MoodleTwinOptions): Promise<MoodleTwin> {
-    const db = await TwinDb.open();
+    const db = await TwinDb.open(options.database);
     const people = new People(db);
     const activities = new Activities(db);
     const tracks = new Tracks(db);

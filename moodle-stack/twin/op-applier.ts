@@ -39,10 +39,10 @@ export function applyOps(
       result.superseded += 1;
     } else {
       write(op);
-      db.run(
-        `INSERT INTO mdl_local_externalscormbridge_opseq (launch, element, seq) VALUES (?, ?, ?)
-         ON CONFLICT (launch, element) DO UPDATE SET seq = excluded.seq`,
-        [launch.id, op.element, op.seq],
+      db.upsert(
+        "mdl_local_externalscormbridge_opseq",
+        { launch: launch.id, element: op.element, seq: op.seq },
+        ["launch", "element"],
       );
       result.applied += 1;
     }

@@ -123,12 +123,16 @@ export class People {
   /** A role override of one capability in a course module's context (define_role_capability / override). */
   overrideCapability(cmid: number, role: RoleShortname, capability: string, permission: Permission): void {
     const contextid = moduleContext(this.db, cmid).id;
-    this.db.run(
-      `INSERT INTO mdl_role_capabilities (contextid, roleid, capability, permission, timemodified)
-       VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (roleid, contextid, capability) DO UPDATE SET permission = excluded.permission,
-         timemodified = excluded.timemodified`,
-      [contextid, roleId(role), capability, PERMISSION_VALUES[permission], now()],
+    this.db.upsert(
+      "mdl_role_capabilities",
+      {
+        contextid,
+        roleid: roleId(role),
+        capability,
+        permission: PERMISSION_VALUES[permission],
+        timemodified: now(),
+      },
+      ["roleid", "contextid", "capability"],
     );
   }
 

@@ -43,7 +43,7 @@ export function reportTracks(
     params.push(value);
   }
   const rows = db.all<StoredRow>(
-    `SELECT a.userid, u.username, TRIM(u.firstname || ' ' || u.lastname) AS fullname, a.attempt, v.scoid,
+    `SELECT a.userid, u.username, TRIM(CONCAT(u.firstname, ' ', u.lastname)) AS fullname, a.attempt, v.scoid,
             s.identifier AS sco, e.element, v.value AS stored, v.timemodified
        FROM mdl_scorm_scoes_value v
        JOIN mdl_scorm_attempt a ON a.id = v.attemptid

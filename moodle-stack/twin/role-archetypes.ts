@@ -98,28 +98,28 @@ export const CAPABILITIES: readonly CapabilityDefinition[] = [
 
 const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-/** SQL that installs the roles, the capabilities, the system context and the archetype defaults. */
-export function roleSeedSql(): string {
+/** The INSERT statements that install the system context, the roles, the capabilities and the archetype defaults. */
+export function roleSeedStatements(): string[] {
   const lines = [
-    "INSERT INTO mdl_context (id, contextlevel, instanceid, path, depth) VALUES (1, 10, 0, '/1', 1);",
+    "INSERT INTO mdl_context (id, contextlevel, instanceid, path, depth) VALUES (1, 10, 0, '/1', 1)",
   ];
   ROLES.forEach((r, i) =>
     lines.push(
-      `INSERT INTO mdl_role (id, name, shortname, archetype, sortorder) VALUES (${r.id}, ${quote(r.name)}, ${quote(r.shortname)}, ${quote(r.shortname)}, ${i + 1});`,
+      `INSERT INTO mdl_role (id, name, shortname, archetype, sortorder) VALUES (${r.id}, ${quote(r.name)}, ${quote(r.shortname)}, ${quote(r.shortname)}, ${i + 1})`,
     ),
   );
   for (const c of CAPABILITIES) {
     lines.push(
-      `INSERT INTO mdl_capabilities (name, captype, contextlevel, component) VALUES (${quote(c.name)}, ${quote(c.captype)}, ${c.contextlevel}, ${quote(c.component)});`,
+      `INSERT INTO mdl_capabilities (name, captype, contextlevel, component) VALUES (${quote(c.name)}, ${quote(c.captype)}, ${c.contextlevel}, ${quote(c.component)})`,
     );
     for (const archetype of c.archetypes) {
       const role = ROLES.find((r) => r.shortname === archetype)!;
       lines.push(
-        `INSERT INTO mdl_role_capabilities (contextid, roleid, capability, permission) VALUES (1, ${role.id}, ${quote(c.name)}, ${CAP_ALLOW});`,
+        `INSERT INTO mdl_role_capabilities (contextid, roleid, capability, permission) VALUES (1, ${role.id}, ${quote(c.name)}, ${CAP_ALLOW})`,
       );
     }
   }
-  return lines.join("\n");
+  return lines;
 }
 
 export function roleId(shortname: RoleShortname): number {

@@ -1,7 +1,7 @@
 // The twin's gradebook and completion over its database (moodle-stack/twin/gradebook.ts, completion.ts,
 // grade-updates.ts): grade item and grades as grade_update writes them, completion as scorm_set_completion →
 // update_state stores it, and when either is recomputed. Each test cites the contract section it pins.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/twin-database-test.ts";
 import { buildProbeManifest } from "../../conformance/generators/manifest-arbitrary.ts";
 import { overallState, ruleState, type CompletionRules } from "../../moodle-stack/twin/completion.ts";
 import {
@@ -10,6 +10,7 @@ import {
   scormUpdateGrades,
 } from "../../moodle-stack/twin/grade-updates.ts";
 import { finalGrade } from "../../moodle-stack/twin/gradebook.ts";
+import type { TwinDatabaseOptions } from "../../moodle-stack/twin/db.ts";
 import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
 import { resolveScormSettings, type ScormActivitySettings } from "../../moodle-stack/twin/scorm-settings.ts";
 
@@ -27,10 +28,11 @@ const THREE_SCOS = `<?xml version="1.0"?>
 </manifest>`;
 
 async function setup(
+  database: TwinDatabaseOptions | undefined,
   settings: Partial<ScormActivitySettings> = {},
   manifest = buildProbeManifest("1.2", "1.2", ids),
 ) {
-  const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent" });
+  const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent", database });
   const course = twin.people.createCourse("C", "c");
   const learner = twin.people.createUser({ username: "l", password: "p", firstname: "L", lastname: "L" });
   twin.people.enrol(learner, course);
@@ -70,18 +72,22 @@ async function setup(
   return { twin, learner, activity, insert, grade, item, completion };
 }
 
-test("contract §3.4: the grade item exists from creation: a value item out of maxgrade, or out of the SCOs", async () => {
-  const single = await setup({ maxgrade: 80 });
+test("contract §3.4: the grade item exists from creation: a value item out of maxgrade, or out of the SCOs", async ({
+  twinDatabase,
+}) => {
+  const single = await setup(twinDatabase, { maxgrade: 80 });
   expect(single.item()).toEqual([
     { itemname: "Graded", gradetype: 1, grademax: 80, grademin: 0, idnumber: "" },
   ]);
   expect(single.grade(), "no grade before any write").toBeUndefined();
-  const scoes = await setup({ grademethod: 0 }, THREE_SCOS);
+  const scoes = await setup(twinDatabase, { grademethod: 0 }, THREE_SCOS);
   expect(scoes.item()).toMatchObject([{ gradetype: 1, grademax: 3, grademin: 0 }]);
 });
 
-test("contract §2.3 and §3.4: only score.raw and completed/passed writes regrade; completed without a score is 0", async () => {
-  const { insert, grade } = await setup();
+test("contract §2.3 and §3.4: only score.raw and completed/passed writes regrade; completed without a score is 0", async ({
+  twinDatabase,
+}) => {
+  const { insert, grade } = await setup(twinDatabase);
   insert("cmi.core.lesson_location", "p1");
   insert("cmi.core.lesson_status", "incomplete");
   insert("cmi.core.lesson_status", "failed");
@@ -92,8 +98,10 @@ test("contract §2.3 and §3.4: only score.raw and completed/passed writes regra
   expect(grade()).toEqual({ rawgrade: 85, finalgrade: 85, rawgrademax: 100 });
 });
 
-test("contract §3.4 (golden m12_grademethod_sum): rawgrade 180 is kept, finalgrade is bounded to 100", async () => {
-  const { insert, grade } = await setup({ grademethod: 3 }, THREE_SCOS);
+test("contract §3.4 (golden m12_grademethod_sum): rawgrade 180 is kept, finalgrade is bounded to 100", async ({
+  twinDatabase,
+}) => {
+  const { insert, grade } = await setup(twinDatabase, { grademethod: 3 }, THREE_SCOS);
   insert("cmi.core.score.raw", "40", 1, 0);
   insert("cmi.core.score.raw", "80", 1, 1);
   expect(grade()).toEqual({ rawgrade: 120, finalgrade: 100, rawgrademax: 100 });
@@ -104,8 +112,10 @@ test("contract §3.4 (golden m12_grademethod_sum): rawgrade 180 is kept, finalgr
   expect(finalGrade(null, 0, 100)).toBeNull();
 });
 
-test("contract §3.3 (golden s12_whatgrade_last): the last-completed grade moves only when the status arrives", async () => {
-  const { insert, grade } = await setup({ whatgrade: 3 });
+test("contract §3.3 (golden s12_whatgrade_last): the last-completed grade moves only when the status arrives", async ({
+  twinDatabase,
+}) => {
+  const { insert, grade } = await setup(twinDatabase, { whatgrade: 3 });
   insert("cmi.core.score.raw", "70");
   insert("cmi.core.lesson_status", "passed");
   insert("cmi.core.score.raw", "45", 2);
@@ -117,8 +127,10 @@ test("contract §3.3 (golden s12_whatgrade_last): the last-completed grade moves
   expect(grade()?.rawgrade).toBe(45);
 });
 
-test("contract §3.4: grades keep five decimals, as Moodle's DECIMAL(10,5) columns", async () => {
-  const { insert, grade } = await setup({ grademethod: 2 }, THREE_SCOS);
+test("contract §3.4: grades keep five decimals, as Moodle's DECIMAL(10,5) columns", async ({
+  twinDatabase,
+}) => {
+  const { insert, grade } = await setup(twinDatabase, { grademethod: 2 }, THREE_SCOS);
   insert("cmi.core.score.raw", "10", 1, 0);
   insert("cmi.core.score.raw", "10", 1, 1);
   insert("cmi.core.score.raw", "11", 1, 2);
@@ -167,8 +179,10 @@ test("contract §3.5: rules match stored values literally: 2 passed, 4 completed
   ).toBe(0);
 });
 
-test("contract §3.5 (golden s12_mastery_override_on): completion is sticky and only evaluated by a regrade", async () => {
-  const { insert, completion } = await setup({ completionstatusrequired: 6 });
+test("contract §3.5 (golden s12_mastery_override_on): completion is sticky and only evaluated by a regrade", async ({
+  twinDatabase,
+}) => {
+  const { insert, completion } = await setup(twinDatabase, { completionstatusrequired: 6 });
   insert("cmi.core.lesson_status", "failed");
   expect(completion(), "a failed write alone never evaluates").toBeNull();
   insert("cmi.core.lesson_status", "completed");
@@ -178,25 +192,32 @@ test("contract §3.5 (golden s12_mastery_override_on): completion is sticky and 
   expect(completion(), "once complete it stays complete").toBe(1);
 });
 
-test("contract §3.5 (golden s12_completion_passed_required): completed does not satisfy 'passed'; no row while 0", async () => {
-  const { insert, completion, grade } = await setup({ completionstatusrequired: 2 });
+test("contract §3.5 (golden s12_completion_passed_required): completed does not satisfy 'passed'; no row while 0", async ({
+  twinDatabase,
+}) => {
+  const { insert, completion, grade } = await setup(twinDatabase, { completionstatusrequired: 2 });
   insert("cmi.core.lesson_status", "completed");
   insert("cmi.core.score.raw", "90");
   expect(grade()?.rawgrade).toBe(90);
   expect(completion(), "a state that does not change writes no row").toBeNull();
 });
 
-test("contract §3.5: without automatic tracking nothing is stored; with it and no rule a regrade completes", async () => {
-  const none = await setup({ completion: 0 });
+test("contract §3.5: without automatic tracking nothing is stored; with it and no rule a regrade completes", async ({
+  twinDatabase,
+}) => {
+  const none = await setup(twinDatabase, { completion: 0 });
   none.insert("cmi.core.lesson_status", "passed");
   expect(none.completion()).toBeNull();
-  const bare = await setup({ completion: 2 });
+  const bare = await setup(twinDatabase, { completion: 2 });
   bare.insert("cmi.core.score.raw", "5");
   expect(bare.completion()).toBe(1);
 });
 
-test("contract §3.5 (golden m2004_grademethod_scoes): all SCOs needs every SCO, success passed counts", async () => {
+test("contract §3.5 (golden m2004_grademethod_scoes): all SCOs needs every SCO, success passed counts", async ({
+  twinDatabase,
+}) => {
   const { insert, completion } = await setup(
+    twinDatabase,
     { grademethod: 0, completionstatusrequired: 6, completionstatusallscos: 1 },
     THREE_SCOS,
   );
@@ -210,8 +231,12 @@ test("contract §3.5 (golden m2004_grademethod_scoes): all SCOs needs every SCO,
   expect(completion()).toBe(1);
 });
 
-test("contract §3.4: with no attempt left scorm_update_grades nulls the grade and re-checks completion", async () => {
-  const { twin, learner, activity, insert, grade, completion } = await setup({ completionstatusrequired: 4 });
+test("contract §3.4: with no attempt left scorm_update_grades nulls the grade and re-checks completion", async ({
+  twinDatabase,
+}) => {
+  const { twin, learner, activity, insert, grade, completion } = await setup(twinDatabase, {
+    completionstatusrequired: 4,
+  });
   insert("cmi.core.lesson_status", "completed");
   insert("cmi.core.score.raw", "70");
   expect(completion()).toBe(1);
@@ -222,8 +247,10 @@ test("contract §3.4: with no attempt left scorm_update_grades nulls the grade a
   expect(completion()).toBe(0);
 });
 
-test("contract §3.4: a settings change regrades everyone (scorm_update_instance)", async () => {
-  const { twin, activity, insert, grade, item } = await setup({ maxgrade: 100 });
+test("contract §3.4: a settings change regrades everyone (scorm_update_instance)", async ({
+  twinDatabase,
+}) => {
+  const { twin, activity, insert, grade, item } = await setup(twinDatabase, { maxgrade: 100 });
   insert("cmi.core.score.raw", "90");
   twin.db.run("UPDATE mdl_scorm SET maxgrade = 50 WHERE id = ?", [activity.scormid]);
   scormInstanceUpdated(twin.db, activity.scormid);

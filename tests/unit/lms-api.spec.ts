@@ -1,8 +1,12 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/twin-database-test.ts";
+import type { TwinDatabaseOptions } from "../../moodle-stack/twin/db.ts";
 import { twinWithProbeActivity } from "../support/twin-with-probe-activity.ts";
 
-async function setup() {
-  const { twin, learner, activity, scoid } = await twinWithProbeActivity();
+async function setup(database: TwinDatabaseOptions | undefined) {
+  const { twin, learner, activity, scoid } = await twinWithProbeActivity({
+    bridgeDir: "/nonexistent",
+    database,
+  });
   const api = twin.api;
   const outsider = twin.people.createUser({ username: "o", password: "p", firstname: "O", lastname: "O" });
   const stored = () =>
@@ -12,8 +16,8 @@ async function setup() {
   return { twin, api, learner, outsider, activity, scoid, stored };
 }
 
-test("launch returns the CDN frame, the SCO URL on the CDN and a fresh nonce", async () => {
-  const { api, learner, activity, scoid, outsider } = await setup();
+test("launch returns the CDN frame, the SCO URL on the CDN and a fresh nonce", async ({ twinDatabase }) => {
+  const { api, learner, activity, scoid, outsider } = await setup(twinDatabase);
   const a = api.launch(learner, { cmid: activity.cmid, scoid });
   const b = api.launch(learner, { cmid: activity.cmid, scoid });
   expect(a).toMatchObject({
@@ -30,8 +34,10 @@ test("launch returns the CDN frame, the SCO URL on the CDN and a fresh nonce", a
   expect(() => api.launch(learner, { cmid: "1 OR 1=1", scoid })).toThrow(/Invalid cmid/);
 });
 
-test("commit is idempotent and order-proof: duplicates skipped, later writes win, acks stay cumulative", async () => {
-  const { api, twin, learner, activity, scoid, stored, outsider } = await setup();
+test("commit is idempotent and order-proof: duplicates skipped, later writes win, acks stay cumulative", async ({
+  twinDatabase,
+}) => {
+  const { api, twin, learner, activity, scoid, stored, outsider } = await setup(twinDatabase);
   const { launchid } = api.launch(learner, { cmid: activity.cmid, scoid });
   const op = (seq: number, element: string, value: string) => ({ seq, element, value });
   const commit = (ops: ReturnType<typeof op>[]) => api.commit(learner, { launchid, ops });

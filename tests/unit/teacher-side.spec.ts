@@ -4,17 +4,18 @@
 // the seed and the report, a lost key restarting the attempt cleanly with one event.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/twin-database-test.ts";
 import { parseTabSeparated } from "../../harness/lms-driver/tab-separated-parse.ts";
 import { PACKAGES_DIR } from "../../harness/packages/package-files.ts";
 import { tabSeparated, tabSeparatedField } from "../../moodle-stack/twin/tab-separated.ts";
+import type { TwinDatabaseOptions } from "../../moodle-stack/twin/db.ts";
 import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
 
 const MANIFEST = readFileSync(path.join(PACKAGES_DIR, "probe-scorm12", "imsmanifest.xml"), "utf8");
 const ACTOR = (userid: number) => ({ userid, ip: "127.0.0.1" });
 
-async function world() {
-  const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent" });
+async function world(database: TwinDatabaseOptions | undefined) {
+  const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent", database });
   const course = twin.people.createCourse("Course", "C1");
   const other = twin.people.createCourse("Other", "C2");
   const add = (c: number, name: string) =>
@@ -88,8 +89,10 @@ test("§6: csv_export_writer('tab') encloses fields with tabs, quotes, backslash
   expect(parseTabSeparated(tabSeparated(rows))).toEqual(rows);
 });
 
-test("§6: the download has mod_scorm's columns and one row per stored track with its value", async () => {
-  const w = await world();
+test("§6: the download has mod_scorm's columns and one row per stored track with its value", async ({
+  twinDatabase,
+}) => {
+  const w = await world(twinDatabase);
   w.play(w.learner, w.activity, w.scoid, [["cmi.suspend_data", 'a\tb\n"c"']]);
   const file = w.twin.api.teacher.exportTracks(w.teacher, w.activity.cmid);
   expect(file.filename).toBe("C1 Probe.txt");
@@ -111,8 +114,10 @@ test("§6: the download has mod_scorm's columns and one row per stored track wit
   w.twin.close();
 });
 
-test("§6: deleting a learner's attempts removes values, attempts, grade and completion, logs attempt_deleted, and nothing else", async () => {
-  const w = await world();
+test("§6: deleting a learner's attempts removes values, attempts, grade and completion, logs attempt_deleted, and nothing else", async ({
+  twinDatabase,
+}) => {
+  const w = await world(twinDatabase);
   const oldLaunch = w.play(w.learner);
   w.play(w.classmate);
   w.play(w.learner, w.elsewhere, w.scoElsewhere);
@@ -145,8 +150,10 @@ test("§6: deleting a learner's attempts removes values, attempts, grade and com
   w.twin.close();
 });
 
-test("§6: deleting one attempt keeps the others' numbers; course reset clears the course and only it", async () => {
-  const w = await world();
+test("§6: deleting one attempt keeps the others' numbers; course reset clears the course and only it", async ({
+  twinDatabase,
+}) => {
+  const w = await world(twinDatabase);
   w.play(w.learner);
   w.twin.db.insert("mdl_scorm_attempt", { userid: w.learner, scormid: w.activity.scormid, attempt: 2 });
   w.twin.api.teacher.deleteAttempts(ACTOR(w.teacher), w.activity.cmid, { learnerid: w.learner, attempt: 1 });
@@ -165,8 +172,10 @@ test("§6: deleting one attempt keeps the others' numbers; course reset clears t
   w.twin.close();
 });
 
-test("§7.3: with encryption on SQL holds ciphertext; the seed, report and dashboard get plaintext; a lost key restarts cleanly", async () => {
-  const w = await world();
+test("§7.3: with encryption on SQL holds ciphertext; the seed, report and dashboard get plaintext; a lost key restarts cleanly", async ({
+  twinDatabase,
+}) => {
+  const w = await world(twinDatabase);
   w.twin.setAtRestSettings({ encrypt: true, sensitiveElements: ["cmi.core.lesson_location"] });
   w.play(w.learner, w.activity, w.scoid, [
     ["cmi.suspend_data", "secret state"],

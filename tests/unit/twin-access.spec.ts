@@ -1,12 +1,13 @@
 // The twin's people, capabilities, access rules, events and log store, each rule pinned to the contract section
 // (../shared/docs/moodle-scorm-contract.md) or golden scenario it comes from.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/twin-database-test.ts";
 import { buildProbeManifest } from "../../conformance/generators/manifest-arbitrary.ts";
 import { playerAttempt } from "../../moodle-stack/twin/attempts.ts";
 import { hasCapability } from "../../moodle-stack/twin/capabilities.ts";
 import { courseContext, moduleContext } from "../../moodle-stack/twin/contexts.ts";
 import { eventNameParts } from "../../moodle-stack/twin/log-store.ts";
 import type { CallResult } from "../../moodle-stack/twin/lms-api.ts";
+import type { TwinDatabaseOptions } from "../../moodle-stack/twin/db.ts";
 import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
 import { REFUSAL_EVENT } from "../../moodle-stack/twin/refusal-log.ts";
 
@@ -15,8 +16,8 @@ const LAUNCH = "local_externalscormbridge_launch";
 type LogRow = Record<string, unknown> & { other: Record<string, unknown> | null };
 const COMMIT = "local_externalscormbridge_commit";
 
-async function world(version: "1.2" | "2004" = "1.2") {
-  const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent" });
+async function world(database: TwinDatabaseOptions | undefined, version: "1.2" | "2004" = "1.2") {
+  const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent", database });
   const { people, activities, db } = twin;
   const course = people.createCourse("C", "c");
   let n = 0;
@@ -46,8 +47,10 @@ async function world(version: "1.2" | "2004" = "1.2") {
   return { twin, people, db, course, user, make, activity, scoid, call, launch, logs, values };
 }
 
-test("§5.1 archetypes: savetrack for student, teachers and manager; viewreport for teachers; deleteownresponses for none; guest nothing", async () => {
-  const { people, db, course, user, activity } = await world();
+test("§5.1 archetypes: savetrack for student, teachers and manager; viewreport for teachers; deleteownresponses for none; guest nothing", async ({
+  twinDatabase,
+}) => {
+  const { people, db, course, user, activity } = await world(twinDatabase);
   const ctx = moduleContext(db, activity.cmid);
   const roles = ["student", "teacher", "editingteacher", "manager"] as const;
   const byRole = Object.fromEntries(
@@ -71,8 +74,10 @@ test("§5.1 archetypes: savetrack for student, teachers and manager; viewreport 
   );
 });
 
-test("has_capability: most specific override per role, PROHIBIT wins over any ALLOW, overrides stay in their activity", async () => {
-  const { people, db, course, user, activity, make } = await world();
+test("has_capability: most specific override per role, PROHIBIT wins over any ALLOW, overrides stay in their activity", async ({
+  twinDatabase,
+}) => {
+  const { people, db, course, user, activity, make } = await world(twinDatabase);
   const other = make();
   const both = user();
   people.enrol(both, course, "student");
@@ -89,8 +94,10 @@ test("has_capability: most specific override per role, PROHIBIT wins over any AL
   expect(hasCapability(db, "mod/scorm:savetrack", ctx, both)).toBe(true);
 });
 
-test("launch refuses guests, users who are not enrolled and suspended enrolments; managers need no enrolment", async () => {
-  const { people, db, course, user, call, activity, scoid, logs } = await world();
+test("launch refuses guests, users who are not enrolled and suspended enrolments; managers need no enrolment", async ({
+  twinDatabase,
+}) => {
+  const { people, db, course, user, call, activity, scoid, logs } = await world(twinDatabase);
   const args = { cmid: activity.cmid, scoid };
   const guest = people.guestAccess(course, "g");
   const outsider = user();
@@ -110,8 +117,10 @@ test("launch refuses guests, users who are not enrolled and suspended enrolments
   expect(logs().filter((l) => l.eventname === REFUSAL_EVENT)).toHaveLength(3);
 });
 
-test("commit: own launch only, declared parameters only, mod/scorm:savetrack; each refusal stores nothing and logs one event", async () => {
-  const { people, course, user, call, launch, logs, values, activity } = await world();
+test("commit: own launch only, declared parameters only, mod/scorm:savetrack; each refusal stores nothing and logs one event", async ({
+  twinDatabase,
+}) => {
+  const { people, course, user, call, launch, logs, values, activity } = await world(twinDatabase);
   const learner = user();
   const teacher = user();
   people.enrol(learner, course);
@@ -153,8 +162,10 @@ test("commit: own launch only, declared parameters only, mod/scorm:savetrack; ea
   expect(refusals(), "an accepted call logs no refusal").toHaveLength(before);
 });
 
-test("§2.3/§5.2 events: sco_launched at launch; scoreraw_submitted on every score write; status_submitted only for completed/passed/failed", async () => {
-  const { people, course, user, call, launch, logs, activity, scoid } = await world();
+test("§2.3/§5.2 events: sco_launched at launch; scoreraw_submitted on every score write; status_submitted only for completed/passed/failed", async ({
+  twinDatabase,
+}) => {
+  const { people, course, user, call, launch, logs, activity, scoid } = await world(twinDatabase);
   const learner = user();
   people.enrol(learner, course);
   const launchid = launch(learner);
@@ -199,8 +210,10 @@ test("§2.3/§5.2 events: sco_launched at launch; scoreraw_submitted on every sc
     });
 });
 
-test("§2.3 forcecompleted: the status mod_scorm flips by itself logs no status_submitted (golden s12_forcecompleted)", async () => {
-  const { people, course, user, call, launch, logs, db, activity } = await world();
+test("§2.3 forcecompleted: the status mod_scorm flips by itself logs no status_submitted (golden s12_forcecompleted)", async ({
+  twinDatabase,
+}) => {
+  const { people, course, user, call, launch, logs, db, activity } = await world(twinDatabase);
   db.run("UPDATE mdl_scorm SET forcecompleted = 1 WHERE id = ?", [activity.scormid]);
   const learner = user();
   people.enrol(learner, course);
@@ -216,8 +229,10 @@ test("§2.3 forcecompleted: the status mod_scorm flips by itself logs no status_
   expect(submitted).toEqual([["\\mod_scorm\\event\\scoreraw_submitted", "70"]]);
 });
 
-test("§1.1/§2.5 attempts: newattempt=on only after a complete attempt and below maxattempt; forcenewattempt=always on every entry with data", async () => {
-  const { twin, people, course, user, activity, scoid, db } = await world();
+test("§1.1/§2.5 attempts: newattempt=on only after a complete attempt and below maxattempt; forcenewattempt=always on every entry with data", async ({
+  twinDatabase,
+}) => {
+  const { twin, people, course, user, activity, scoid, db } = await world(twinDatabase);
   const learner = user();
   people.enrol(learner, course);
   const store = (attempt: number, element: string, value: string) =>

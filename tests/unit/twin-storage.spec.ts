@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/twin-database-test.ts";
 import fc from "fast-check";
 import { storedElementName } from "../../harness/properties/stored-element-name.ts";
 import { TwinDb } from "../../moodle-stack/twin/db.ts";
@@ -32,8 +32,8 @@ test("the twin and the oracle spell stored element names alike, and the spelling
   );
 });
 
-test("insertTrack updates a value only when it changes, and never x.start.time", async () => {
-  const db = await TwinDb.open();
+test("insertTrack updates a value only when it changes, and never x.start.time", async ({ twinDatabase }) => {
+  const db = await TwinDb.open(twinDatabase);
   const tracks = new Tracks(db);
   const attempt = tracks.attemptId(7, 3, 1);
   expect(tracks.attemptId(7, 3, 1)).toBe(attempt);
