@@ -1,5 +1,6 @@
 // Playwright fixtures for everything that runs in a browser: per worker, the bridge under test is built,
-// the embedded stack started and Chromium launched against it; per test, an LMS driver.
+// the embedded stack started and Chromium launched against it; per test, an LMS driver and the evidence of a
+// failure (test-evidence.ts: every context the test opens is observed through the worker's browser).
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -10,7 +11,10 @@ import type { LmsDriver } from "../lms-driver/lms-driver.ts";
 import { createTwinDriver } from "../lms-driver/twin-driver.ts";
 import { startEmbeddedStack, type EmbeddedStack } from "../stack/embedded-stack.ts";
 import { baseChromiumArgs, chooseChromium } from "./chromium.ts";
+import { observedBrowser } from "./observed-browser.ts";
 import { attachRequestLogsOnFailure } from "./request-logs-evidence.ts";
+import { storedRowsSince } from "./stored-rows.ts";
+import { TestEvidence, registerEvidence, type EvidenceSlot } from "./test-evidence.ts";
 
 export interface WorkerFixtures {
   bridgeName: string;
@@ -18,9 +22,15 @@ export interface WorkerFixtures {
   builtBridge: BuiltBridge;
   stack: EmbeddedStack;
   browser: Browser;
+  evidenceSlot: EvidenceSlot;
 }
 
-export const test = base.extend<{ lms: LmsDriver }, WorkerFixtures>({
+interface EvidenceFixture {
+  /** Screenshots, postMessage log and stored rows of the test, attached if it fails. */
+  evidence: TestEvidence;
+}
+
+export const test = base.extend<{ lms: LmsDriver } & EvidenceFixture, WorkerFixtures>({
   bridgeName: [process.env.ESB_BRIDGE ?? "reference", { scope: "worker", option: true }],
   builtBridge: [
     async ({ bridgeName }, use) => {
@@ -33,12 +43,15 @@ export const test = base.extend<{ lms: LmsDriver }, WorkerFixtures>({
     },
     { scope: "worker" },
   ],
+  // eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures argument's pattern
+  evidenceSlot: [async ({}, use) => use({ current: null, twin: null }), { scope: "worker" }],
   stack: [
-    async ({ builtBridge }, use) => {
+    async ({ builtBridge, evidenceSlot }, use) => {
       const stack = await startEmbeddedStack({
         bridgeDir: builtBridge.dir,
         lmsPlugin: builtBridge.lmsPlugin,
       });
+      evidenceSlot.twin = stack.twin;
       try {
         await use(stack);
       } finally {
@@ -48,14 +61,14 @@ export const test = base.extend<{ lms: LmsDriver }, WorkerFixtures>({
     { scope: "worker" },
   ],
   browser: [
-    async ({ stack }, use) => {
+    async ({ stack, evidenceSlot }, use) => {
       const choice = chooseChromium();
       const browser = await chromium.launch({
         executablePath: choice.executablePath,
         args: [...baseChromiumArgs(), ...stack.browserArgs()],
       });
       try {
-        await use(browser);
+        await use(observedBrowser(browser, async (c) => evidenceSlot.current?.adopt(c, stack.origins)));
       } finally {
         await browser.close();
       }
@@ -67,6 +80,23 @@ export const test = base.extend<{ lms: LmsDriver }, WorkerFixtures>({
     await use(createTwinDriver(stack));
     await attachRequestLogsOnFailure(testInfo, stack, from);
   },
+  // Screenshots, postMessage log and stored rows of a failed test (its trace is Playwright's own).
+  evidence: [
+    async ({ evidenceSlot }, use, testInfo) => {
+      const startedAt = Date.now();
+      const evidence = new TestEvidence();
+      evidenceSlot.current = evidence;
+      registerEvidence(testInfo, evidence);
+      try {
+        await use(evidence);
+      } finally {
+        evidenceSlot.current = null;
+        const twin = evidenceSlot.twin;
+        await evidence.finish(testInfo, twin ? () => storedRowsSince(twin, startedAt) : null);
+      }
+    },
+    { auto: true },
+  ],
 });
 
 export { expect } from "@playwright/test";

@@ -1,8 +1,10 @@
 // Runs one property with fast-check inside a Playwright test: seed, path and run count from the environment
 // (so a failure can be replayed exactly), fixed regression examples first, and on failure a message with the
-// seed, the path, the counterexample and a one-line replay command.
+// seed, the path, the counterexample and a one-line replay command; the counterexample is run once more for the
+// failure's screenshots (evidence-replay.ts).
 import type { TestInfo } from "@playwright/test";
 import fc from "fast-check";
+import { replayForEvidence } from "./evidence-replay.ts";
 import type { PropertyMeta } from "./registry.ts";
 
 export interface PropertyRunOptions<T> {
@@ -64,8 +66,11 @@ export async function runProperty<T>(
   if (!details.failed) return;
 
   const counterexample = details.counterexample?.[0];
+  const evidenceReplay = details.counterexample
+    ? await replayForEvidence(testInfo, check, details.counterexample[0])
+    : null;
   await testInfo.attach("counterexample.json", {
-    body: JSON.stringify({ seed, path: details.counterexamplePath, counterexample }, null, 2),
+    body: JSON.stringify({ seed, path: details.counterexamplePath, evidenceReplay, counterexample }, null, 2),
     contentType: "application/json",
   });
   const cause =

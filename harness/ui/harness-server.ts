@@ -116,7 +116,8 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
       (t) => JSON.parse(t) as ResultsFile,
       () => null,
     );
-    res.json({ meta, results, details: await readRunDetails(dir) });
+    // dir: where the run's files are on this machine, for commands such as `playwright show-trace <file>`.
+    res.json({ meta, results, details: await readRunDetails(dir), dir });
   });
 
   app.get("/api/matrix", async (_req, res) => {

@@ -1,6 +1,7 @@
 // The harness web app end to end in a real Chromium: its guards refuse cross-site use, a run of a mutant and a
 // run of the reference bridge stream their progress over the WebSocket, the evidence of the caught property
-// shows its counterexample and replay command, the matrix compares both bridges, the certificate downloads.
+// shows its counterexample and replay command, screenshots, postMessage log, stored rows and trace, the matrix
+// compares both bridges, the certificate downloads.
 // Set ESB_README_SCREENSHOT=1 to refresh docs/images/harness-ui.png (the README's screenshot).
 import { request as httpRequest } from "node:http";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -13,11 +14,14 @@ import { baseChromiumArgs, chooseChromium } from "../../harness/browser/chromium
 import { PROJECT_ROOT } from "../../harness/packages/package-files.ts";
 import { PROPERTIES } from "../../harness/properties/registry.ts";
 import { implementedPropertyIds } from "../../harness/reporting/results-file.ts";
+import { containersStackProblem } from "../../harness/stack/containers-availability.ts";
 import { startHarnessServer, type HarnessServer } from "../../harness/ui/harness-server.ts";
 
 test.describe.configure({ mode: "serial" });
 
-const MUTANT = "mutant:mapping-whole-second-durations";
+// A mutant a browser property catches on its third example, so its evidence has pages, messages and rows.
+const MUTANT = "mutant:truncate-suspend-data";
+const CAUGHT = "P06";
 let server: HarnessServer;
 let browser: Browser;
 let page: Page;
@@ -51,7 +55,8 @@ async function runFromForm(bridge: string, selector: string): Promise<void> {
   await page.fill("#runs", "3");
   await page.click("#run");
   await expect(page.locator("#run-status")).toContainText("is running", { timeout: 10_000 });
-  await expect(page.locator("#run-status")).toContainText("finished", { timeout: 240_000 });
+  // A generous bound: a run of a browser property takes minutes on a loaded 2-core machine.
+  await expect(page.locator("#run-status")).toContainText("finished", { timeout: 540_000 });
 }
 
 test.beforeAll(async () => {
@@ -106,51 +111,74 @@ test("the server binds 127.0.0.1 and refuses cross-site runs, foreign Hosts and 
 });
 
 test("a mutant run: live progress, then the caught property's counterexample and replay command", async () => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const testInfo = test.info();
   await page.goto(server.url);
   await expect(page.locator("body")).toHaveAttribute("data-connected", "true");
   await expect(page.locator("#properties label")).toHaveCount(27);
-  await expect(page.locator("#stack option[value=containers]")).toBeDisabled();
+  // The containers stack can be picked exactly when the CLI would run it.
+  const containers = page.locator("#stack option[value=containers]");
+  if (containersStackProblem()) await expect(containers).toBeDisabled();
+  else await expect(containers).toBeEnabled();
   await snapshot(testInfo, "harness-form.png");
 
   // A property nobody has implemented yet (if one is left) shows as such without running anything.
   const unimplemented = PROPERTIES.map((p) => p.id).find((id) => !implementedPropertyIds().has(id));
-  await runFromForm(MUTANT, ["P12", ...(unimplemented ? [unimplemented] : [])].join(","));
+  await runFromForm(MUTANT, [CAUGHT, ...(unimplemented ? [unimplemented] : [])].join(","));
   // The log and the progress rows only come through the WebSocket.
-  await expect(page.locator("#log")).toContainText("progress: P12 running");
+  await expect(page.locator("#log")).toContainText(`progress: ${CAUGHT} running`);
   if (unimplemented)
     await expect(page.locator(`#progress tr[data-id="${unimplemented}"] .state`)).toHaveText(
       "not-implemented",
     );
-  await expect(page.locator('#progress tr[data-id="P12"] .state')).toHaveText("failed");
+  await expect(page.locator(`#progress tr[data-id="${CAUGHT}"] .state`)).toHaveText("failed");
   await expect(page.locator("#run-status")).toContainText("exit 1 (a property failed)");
 
-  await page.locator('#progress tr[data-id="P12"] button').click();
+  await page.locator(`#progress tr[data-id="${CAUGHT}"] button`).click();
   const evidence = page.locator("#evidence");
-  await expect(evidence.locator(".replay")).toContainText(`--properties P12 --bridge ${MUTANT} --seed`);
+  await expect(evidence.locator(".replay")).toContainText(`--properties ${CAUGHT} --bridge ${MUTANT} --seed`);
   await expect(evidence.locator(".message")).toContainText("counterexample:");
-  await expect(evidence.locator(".attachments")).toContainText("counterexample.json");
-  await expect(evidence.locator(".attachments pre").first()).toContainText('"seed"');
+  const attachment = (name: string) => evidence.locator(`pre[data-attachment="${name}"]`);
+  await expect(attachment("counterexample.json")).toContainText('"evidenceReplay": "failed again"');
+  // The messages between the LMS page and the bridge frame, the nonce never shown.
+  await expect(attachment("postmessage-log.json")).toContainText('"direction": "lms → cdn"');
+  await expect(attachment("postmessage-log.json")).toContainText('"type": "hello"');
+  await expect(attachment("postmessage-log.json")).toContainText("[redacted, ");
+  await expect(attachment("stored-rows.json")).toContainText('"element": "cmi.suspend_data"');
+  await expect(attachment("lms-requests.json")).toContainText("service.php");
+  // Screenshots as images, loaded; the trace as a download with the command that opens it.
+  const shot = evidence.locator('img[alt="screenshot-1.png"]');
+  await expect(shot).toBeVisible();
+  expect(await shot.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(evidence.locator(".trace-command").first()).toContainText(
+    "pnpm exec playwright show-trace '/",
+  );
+  await expect(evidence.locator("a", { hasText: /^trace$/ })).toHaveAttribute("download", "");
+  await testInfo.attach("harness-evidence-panel.png", {
+    body: await evidence.screenshot(),
+    contentType: "image/png",
+  });
   await snapshot(testInfo, "harness-evidence.png");
 });
 
 test("a reference run fills the property x bridge matrix; the certificate downloads", async () => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const testInfo = test.info();
-  await runFromForm("reference", "P12");
-  await expect(page.locator('#progress tr[data-id="P12"] .state')).toHaveText("passed");
+  await runFromForm("reference", CAUGHT);
+  await expect(page.locator(`#progress tr[data-id="${CAUGHT}"] .state`)).toHaveText("passed");
   const matrix = page.locator("#matrix");
   await expect(matrix.locator("thead th")).toHaveText(["id", "property", "reference", MUTANT]);
-  const p12 = matrix.locator("tbody tr").filter({ has: page.locator("th", { hasText: "P12" }) });
-  await expect(p12.locator("td")).toHaveText(["Data model mapping", "passed", "failed"]);
+  const caught = matrix.locator("tbody tr").filter({ has: page.locator("th", { hasText: CAUGHT }) });
+  await expect(caught.locator("td")).toHaveText(["Suspend data round trip", "passed", "failed"]);
   await expect(page.locator("#runs li")).toHaveCount(2);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#certificate")]);
   expect(download.suggestedFilename()).toBe("cdn-certificate.html");
 
-  await page.locator('#progress tr[data-id="P12"] button').click();
-  await expect(page.locator("#evidence")).toContainText("P12 Data model mapping: passed");
+  await page.locator(`#progress tr[data-id="${CAUGHT}"] button`).click();
+  await expect(page.locator("#evidence")).toContainText(`${CAUGHT} Suspend data round trip: passed`);
+  // A passing property leaves no failure evidence.
+  await expect(page.locator("#evidence")).not.toContainText("postmessage-log.json");
   const png = await snapshot(testInfo, "harness-matrix.png");
   if (process.env.ESB_README_SCREENSHOT === "1") {
     await page.locator("#setup").scrollIntoViewIfNeeded();

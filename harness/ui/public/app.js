@@ -115,7 +115,7 @@ async function showRunFinished(run) {
 
 async function showRunResults(runId) {
   currentRun = runId;
-  const { results, details } = await getJson(`/api/runs/${encodeURIComponent(runId)}`);
+  const { results, details, dir } = await getJson(`/api/runs/${encodeURIComponent(runId)}`);
   if (!results) return;
   for (const p of results.properties) {
     if (p.status === "skipped" && !document.querySelector(`#progress tr[data-id="${p.id}"]`)) continue;
@@ -124,7 +124,7 @@ async function showRunResults(runId) {
     open.replaceChildren();
     if (p.status === "passed" || p.status === "failed")
       open.append(
-        el("button", { type: "button", onclick: () => showEvidence(runId, p, details) }, "Evidence"),
+        el("button", { type: "button", onclick: () => showEvidence(runId, dir, p, details) }, "Evidence"),
       );
   }
 }
@@ -136,18 +136,44 @@ function replayOf(p, details) {
   return m ? m[1] : null;
 }
 
-async function attachmentView(runId, a) {
+const MAX_SHOWN_CHARS = 20000;
+
+/** JSON pretty-printed (attachments written compactly too), any other text as it is; both cut for display. */
+function readableText(text, contentType) {
+  let shown = text;
+  if (/json/.test(contentType)) {
+    try {
+      shown = JSON.stringify(JSON.parse(text), null, 2);
+    } catch {
+      // not valid JSON after all: shown as written
+    }
+  }
+  return shown.length > MAX_SHOWN_CHARS ? `${shown.slice(0, MAX_SHOWN_CHARS)}…` : shown;
+}
+
+async function attachmentView(runId, runDir, a) {
   const href = `/files/${encodeURIComponent(runId)}/${a.file.split("/").map(encodeURIComponent).join("/")}`;
   const item = el("li", {}, el("a", { href, download: "" }, a.name), ` (${a.contentType})`);
   if (a.contentType.startsWith("image/")) item.append(el("br"), el("img", { src: href, alt: a.name }));
-  else if (/json|text|xml/.test(a.contentType)) {
+  else if (/zip/.test(a.contentType)) {
+    const file = runDir ? `${runDir}/${a.file}` : a.file;
+    item.append(
+      el("br"),
+      "Open the trace: ",
+      el(
+        "code",
+        { class: "trace-command" },
+        `pnpm exec playwright show-trace '${file.replaceAll("'", "'\\''")}'`,
+      ),
+    );
+  } else if (/json|text|xml/.test(a.contentType)) {
     const text = await fetch(href).then((r) => r.text());
-    item.append(el("pre", {}, text.length > 20000 ? `${text.slice(0, 20000)}…` : text));
+    item.append(el("pre", { "data-attachment": a.name }, readableText(text, a.contentType)));
   }
   return item;
 }
 
-async function showEvidence(runId, p, details) {
+async function showEvidence(runId, runDir, p, details) {
   const body = $("evidence-body");
   body.replaceChildren(el("h3", {}, `${p.id} ${p.title}: ${p.status}`));
   const meta = [`runs: ${p.runs ?? "-"}`, `seed: ${p.seed ?? "-"}`].join("  ");
@@ -164,7 +190,7 @@ async function showEvidence(runId, p, details) {
   }
   const files = tests.flatMap((t) => t.attachments);
   const attachments = el("ul", { class: "attachments" });
-  for (const a of files) attachments.append(await attachmentView(runId, a));
+  for (const a of files) attachments.append(await attachmentView(runId, runDir, a));
   body.append(
     el("h4", {}, "Attachments"),
     files.length ? attachments : el("p", {}, "None written by this run."),
