@@ -170,7 +170,9 @@ test("a reference run fills the property x bridge matrix; the certificate downlo
   await expect(matrix.locator("thead th")).toHaveText(["id", "property", "reference", MUTANT]);
   const caught = matrix.locator("tbody tr").filter({ has: page.locator("th", { hasText: CAUGHT }) });
   await expect(caught.locator("td")).toHaveText(["Suspend data round trip", "passed", "failed"]);
-  await expect(page.locator("#runs li")).toHaveCount(2);
+  const runList = page.locator("#run-list li");
+  await expect(runList).toHaveCount(2);
+  await expect(runList.first()).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#certificate")]);
   expect(download.suggestedFilename()).toBe("cdn-certificate.html");

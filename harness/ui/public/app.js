@@ -201,7 +201,7 @@ async function showEvidence(runId, runDir, p, details) {
 
 async function loadRuns() {
   const runs = await getJson("/api/runs");
-  $("runs").replaceChildren(
+  $("run-list").replaceChildren(
     ...runs.map((r) =>
       el(
         "li",
