@@ -66,3 +66,7 @@ elif command -v apt-get >/dev/null 2>&1; then
 else
   echo "setup: no MariaDB and no apt-get: the twin's MySQL tests will be skipped."
 fi
+
+# The containers stack (pnpm conformance --stack containers): Docker engine and images, best effort; its tests
+# skip with the reason when any of it is missing.
+bash scripts/setup-containers.sh || echo "setup: the containers stack's setup failed; its tests will be skipped."

@@ -1,6 +1,7 @@
 // Playwright fixtures for everything that runs in a browser: per worker, the bridge under test is built,
-// the embedded stack started and Chromium launched against it; per test, an LMS driver and the evidence of a
-// failure (test-evidence.ts: every context the test opens is observed through the worker's browser).
+// the selected stack started (ESB_STACK: embedded, or containers) and Chromium launched against it; per test, an
+// LMS driver and the evidence of a failure (test-evidence.ts: every context the test opens is observed through the
+// worker's browser).
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -9,7 +10,8 @@ import type { BuiltBridge } from "../bridges/bridge-adapter.ts";
 import { resolveBridge } from "../bridges/resolve-bridge.ts";
 import type { LmsDriver } from "../lms-driver/lms-driver.ts";
 import { createTwinDriver } from "../lms-driver/twin-driver.ts";
-import { startEmbeddedStack, type EmbeddedStack } from "../stack/embedded-stack.ts";
+import type { EmbeddedStack } from "../stack/embedded-stack.ts";
+import { startSelectedStack } from "../stack/start-stack.ts";
 import { baseChromiumArgs, chooseChromium } from "./chromium.ts";
 import { observedBrowser } from "./observed-browser.ts";
 import { attachRequestLogsOnFailure } from "./request-logs-evidence.ts";
@@ -47,7 +49,7 @@ export const test = base.extend<{ lms: LmsDriver } & EvidenceFixture, WorkerFixt
   evidenceSlot: [async ({}, use) => use({ current: null, twin: null }), { scope: "worker" }],
   stack: [
     async ({ builtBridge, evidenceSlot }, use) => {
-      const stack = await startEmbeddedStack({
+      const stack = await startSelectedStack({
         bridgeDir: builtBridge.dir,
         lmsPlugin: builtBridge.lmsPlugin,
       });

@@ -2,7 +2,6 @@
 import { parseArgs } from "node:util";
 import { bridgeNames } from "../bridges/resolve-bridge.ts";
 import { selectProperties } from "../properties/registry.ts";
-import { containersStackProblem } from "../stack/containers-availability.ts";
 import { DEFAULT_PACKAGES, resolvePackageSource, type PackageSource } from "./package-source.ts";
 
 export interface ConformancePlan {
@@ -37,7 +36,7 @@ Options:
                        Default: all 27 (unimplemented ones are reported as not-implemented).
   --bridge <name>      System under test: reference (default), scorm-again-crossframe, or mutant:<name>.
   --stack <name>       embedded (default: Moodle twin, mock CDN and attacker site in-process) or containers
-                       (real Moodle; refused with the reason when it cannot run here, e.g. no Docker engine).
+                       (the twin's tables on MySQL in a container; needs a Docker engine, else exit 4).
   --packages <src>     SCORM packages to use: a .zip, a folder, or an http(s) URL of a zip or imsmanifest.xml.
                        Default: packages-under-test/. Passed to the run as ESB_PACKAGES=<kind>:<location>;
                        the current properties use their own probe packages and do not read it yet.
@@ -63,7 +62,8 @@ Results then say expected or UNEXPECTED; a known divergence that passes is unexp
 
 Exit codes: 0 no unexpected result (every selected property passed, or failed as expected);
             1 an unexpected result: a failure no expectation covers, an unexpected pass, an expired expectation;
-            2 bad arguments or an invalid expectations file; 3 the run itself broke (no results were produced).`;
+            2 bad arguments or an invalid expectations file; 3 the run itself broke (no results were produced);
+            4 the stack cannot run here (the reason is printed; every selected property is reported skipped).`;
 
 function int(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -110,11 +110,7 @@ function cdnBaseOf(value: string | undefined): string | undefined {
 
 function stackOf(value: string): ConformancePlan["stack"] {
   if (value === "embedded") return "embedded";
-  if (value === "containers") {
-    const problem = containersStackProblem();
-    if (problem) throw new UsageError(`Stack "containers" is not available yet: ${problem}.`);
-    return "containers";
-  }
+  if (value === "containers") return "containers";
   throw new UsageError(`Unknown stack "${value}". Stacks: embedded, containers.`);
 }
 

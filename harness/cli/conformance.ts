@@ -23,10 +23,12 @@ import {
   judgeRun,
   verdict,
 } from "../expectations/run-expectations.ts";
+import { containersStackProblem } from "../stack/containers-availability.ts";
 import { certifyMain } from "./certify-command.ts";
 import { packagesEnv } from "./package-source.ts";
 import { updateExpectationsMain } from "./update-expectations-command.ts";
 import { HELP, UsageError, parseConformanceArgs, type ConformancePlan } from "./conformance-args.ts";
+import { reportUnavailableStack } from "./unavailable-stack.ts";
 
 function playwright(plan: ConformancePlan, ids: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const cli = path.join(PROJECT_ROOT, "node_modules", "@playwright", "test", "cli.js");
@@ -56,6 +58,11 @@ async function main(argv: string[]): Promise<number> {
   if (plan.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
+  }
+  const stackProblem = plan.stack === "containers" ? containersStackProblem() : null;
+  if (stackProblem) {
+    const dir = plan.reportsDir ? path.resolve(plan.reportsDir) : reportsDir();
+    return reportUnavailableStack({ ...plan, reportsDir: dir }, stackProblem);
   }
   let expectations: LoadedExpectations;
   try {

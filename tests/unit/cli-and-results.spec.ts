@@ -21,7 +21,6 @@ test("conformance arguments are parsed and bad ones refused with a reason", () =
     [["--path", "3"], /--path needs the --seed/],
     [["--seed", "x"], /--seed must be an integer/],
     [["--runs", "0"], /--runs must be an integer >= 1/],
-    [["--stack", "containers"], /not available yet/],
     [["--colour"], /Unknown option/],
   ];
   for (const [args, message] of bad)
