@@ -12,12 +12,18 @@ export interface RuntimeHooks {
   onChange(element: string, value: string): void;
   /** Called after a successful Commit or Terminate. */
   onFlush(reason: "commit" | "terminate"): void;
-  /** True once the LMS has refused delivery for good: Commit must then answer "false". */
+  /** True once the LMS has refused delivery for good: Commit and Terminate must then answer "false". */
   deliveryFailed(): boolean;
 }
 
 /** The error a refused Commit reports: 391 General Commit Failure (2004), 101 General Exception (1.2). */
 export const COMMIT_FAILURE_CODE: Record<ScormVersion, number> = { "1.2": 101, "2004": 391 };
+
+/**
+ * The error Terminate reports once the LMS has refused the attempt's data for good (its implicit Commit cannot
+ * succeed): 111 General Termination Failure (2004), 101 General Exception (1.2). The session stays open.
+ */
+export const TERMINATE_FAILURE_CODE: Record<ScormVersion, number> = { "1.2": 101, "2004": 111 };
 
 /**
  * The error for a value too long for the protocol to carry (LIMITS.valueLength, above every SCORM smallest
@@ -125,11 +131,16 @@ export function createSeededApi(
     const method = runtime[name];
     if (!method) throw new Error(`scorm-again has no ${name}`);
     facade[name] = (...args: string[]): string => {
-      if (name === commit && hooks.deliveryFailed()) {
+      const initialized = (runtime.isInitialized as (() => boolean) | undefined)?.call(runtime) === true;
+      // Once the LMS refused the attempt's data for good, a running session can neither commit nor terminate
+      // (Terminate commits implicitly); state errors (before Initialize, after Terminate) and a non-empty
+      // argument (201) are the runtime's to answer.
+      const flush = (name === commit || name === finish) && String(args[0] ?? "") === "";
+      if (flush && initialized && hooks.deliveryFailed()) {
         runtime.throwSCORMError?.call(
           runtime,
           undefined,
-          COMMIT_FAILURE_CODE[seed.version],
+          (name === commit ? COMMIT_FAILURE_CODE : TERMINATE_FAILURE_CODE)[seed.version],
           "The LMS refused to store this attempt's data.",
         );
         return "false";
@@ -140,7 +151,6 @@ export function createSeededApi(
           SET_FAILURE_CODE[seed.version],
           `Values longer than ${LIMITS.valueLength} characters cannot be stored.`,
         );
-      const initialized = (runtime.isInitialized as (() => boolean) | undefined)?.call(runtime) === true;
       if ((name === get || name === set) && initialized && isDataModelContainer(runtime, args[0]))
         return fail(name, UNDEFINED_ELEMENT, `${String(args[0])} is not a data model element`);
       let result: unknown;

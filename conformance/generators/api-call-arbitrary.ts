@@ -1,8 +1,9 @@
 // Generates SCORM API call sequences for 1.2 and 2004 that walk the whole state machine and the data model's
-// error paths: calls before Initialize, double Initialize, calls after Terminate, undefined and keyword
-// elements, read-only and write-only elements, type mismatches, out-of-range values, collection order and
-// dependencies, plus valid reads and writes between them. GetValue never reads what the LMS seeds per learner
-// (identity, entry, credit, mode, times), which a bare runtime cannot know.
+// error paths: calls before Initialize, double Initialize, calls after Terminate (Initialize included), undefined
+// and keyword elements, _children/_count on elements without them (1.2's 202/203), read-only and write-only
+// elements, type mismatches, out-of-range values, collection order and dependencies, plus valid reads and writes
+// between them. GetValue never reads what the LMS seeds per learner (identity, entry, credit, mode, times), which
+// a bare runtime cannot know. The fixed examples provoke every code the runtime can give (reports/error-codes.json).
 import fc from "fast-check";
 import type { ProbeCall } from "../../harness/probe/probe-client.ts";
 import type { DeclaredVersion } from "./manifest-arbitrary.ts";
@@ -56,6 +57,8 @@ const POOLS: Record<DeclaredVersion, VersionPool> = {
       "cmi._version",
       "cmi.core.undefined_element",
       "cmi.nothing",
+      "cmi.core.lesson_status._children",
+      "cmi.core._count",
       "",
     ],
     writes: [
@@ -138,9 +141,12 @@ const POOLS: Record<DeclaredVersion, VersionPool> = {
       ["cmi.interactions.0.learner_response", "a"],
       ["cmi.objectives.0.id", "obj-1"],
       ["cmi.objectives.0.success_status", "passed"],
+      ["cmi.objectives.1.success_status", "passed"],
       ["cmi.learner_preference.audio_level", "-1"],
       ["adl.nav.request", "continue"],
       ["cmi.undefined_element", "x"],
+      // Not a SCORM element but a getter of scorm-again's own: the runtime answers 101 General Exception.
+      ["cmi.initialized", "x"],
     ],
     codes: [
       "0",
@@ -204,7 +210,7 @@ export function apiCallScriptArbitrary(): fc.Arbitrary<ApiCallScript> {
   });
 }
 
-/** One script per version through every state: before Initialize, twice Initialize, after Terminate. */
+/** One script per version through every state: before Initialize, twice Initialize, after Terminate (104). */
 export function apiCallExamples(): ApiCallScript[] {
   return (["1.2", "2004"] as const).map((version) => {
     const p = POOLS[version];
@@ -230,6 +236,7 @@ export function apiCallExamples(): ApiCallScript[] {
         [p.set, ...p.writes[0]!],
         [p.commit, ""],
         [p.finish, ""],
+        [p.init, ""],
       ],
     };
   });

@@ -17,6 +17,7 @@ import { observedBrowser } from "./observed-browser.ts";
 import { attachRequestLogsOnFailure } from "./request-logs-evidence.ts";
 import { storedRowsSince } from "./stored-rows.ts";
 import { TestEvidence, registerEvidence, type EvidenceSlot } from "./test-evidence.ts";
+import { attachErrorCodes, resetErrorCodes } from "../reporting/error-code-recorder.ts";
 
 export interface WorkerFixtures {
   bridgeName: string;
@@ -32,7 +33,7 @@ interface EvidenceFixture {
   evidence: TestEvidence;
 }
 
-export const test = base.extend<{ lms: LmsDriver } & EvidenceFixture, WorkerFixtures>({
+export const test = base.extend<{ lms: LmsDriver; errorCodes: void } & EvidenceFixture, WorkerFixtures>({
   bridgeName: [process.env.ESB_BRIDGE ?? "reference", { scope: "worker", option: true }],
   builtBridge: [
     async ({ bridgeName }, use) => {
@@ -96,6 +97,16 @@ export const test = base.extend<{ lms: LmsDriver } & EvidenceFixture, WorkerFixt
         const twin = evidenceSlot.twin;
         await evidence.finish(testInfo, twin ? () => storedRowsSince(twin, startedAt) : null);
       }
+    },
+    { auto: true },
+  ],
+  // The error codes this test's SCOs saw through the bridge, attached for reports/error-codes.json.
+  errorCodes: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures argument's pattern
+    async ({}, use, testInfo) => {
+      resetErrorCodes();
+      await use();
+      await attachErrorCodes(testInfo);
     },
     { auto: true },
   ],

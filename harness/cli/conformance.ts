@@ -15,6 +15,8 @@ import {
 import { progressLine } from "../reporting/progress-reporter.ts";
 import { summaryTable } from "../reporting/summary-table.ts";
 import { writeWptReport } from "../reporting/write-run-reports.ts";
+import { ERROR_CODES_FILE, errorCodeSummary } from "../reporting/error-code-coverage.ts";
+import { writeErrorCodeReport } from "../reporting/error-code-report.ts";
 import { ExpectationsError } from "../expectations/expectations-format.ts";
 import type { LoadedExpectations } from "../expectations/load-expectations.ts";
 import {
@@ -91,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
   await rm(resultsFile, { force: true });
   await rm(path.join(dir, "run-details.json"), { force: true });
   await rm(path.join(dir, "evidence"), { recursive: true, force: true });
+  await rm(path.join(dir, ERROR_CODES_FILE), { force: true });
 
   const implemented = implementedPropertyIds();
   const toRun = plan.properties.filter((id) => implemented.has(id));
@@ -129,7 +132,11 @@ async function main(argv: string[]): Promise<number> {
   results = await judgeRun(dir, results, expectations);
   process.stdout.write(`\n${expectationsBanner(expectations, results).join("\n")}\n`);
   const wpt = await writeWptReport(dir);
-  process.stdout.write(`\n${summaryTable(results)}\nResults: ${resultsFile}\n         ${wpt}\n`);
+  const errorCodes = await writeErrorCodeReport(dir);
+  process.stdout.write(
+    `\n${summaryTable(results)}\n${errorCodeSummary(errorCodes.report)}\n` +
+      `Results: ${resultsFile}\n         ${wpt}\n         ${errorCodes.file}\n`,
+  );
   const { lines, code } = verdict(results, plan.properties, resultsFile);
   for (const line of lines) process.stdout.write(`${line}\n`);
   return code;

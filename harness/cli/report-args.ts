@@ -13,9 +13,10 @@ export interface ReportPlan {
 export const REPORT_HELP = `Usage: pnpm report [options]
 
 Builds the reports of a conformance run in the reports directory:
-  wpt.json        the run in the web-platform-tests results format (run info, per property results, subtests)
-  matrix.html     property x bridge matrix of every results.json found under --matrix-from
-  allure-report/  the allure report (allure-commandline from npm; it needs Java on PATH)
+  wpt.json          the run in the web-platform-tests results format (run info, per property results, subtests)
+  error-codes.json  each SCORM error code (26 in 2004, 11 in 1.2) and the properties that provoked it
+  matrix.html       property x bridge matrix of every results.json found under --matrix-from
+  allure-report/    the allure report (allure-commandline from npm; it needs Java on PATH)
 
 Options:
   --reports-dir <dir>      The run's reports directory (default: reports/, or ESB_REPORTS_DIR).

@@ -1,4 +1,5 @@
-// `pnpm report`: merges shards (--merge), then writes wpt.json, matrix.html and the allure report.
+// `pnpm report`: merges shards (--merge), then writes wpt.json, error-codes.json, matrix.html and the allure
+// report.
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -9,6 +10,8 @@ import { matrixPage } from "../reporting/matrix-page.ts";
 import { mergeReportDirs } from "../reporting/merge-report-dirs.ts";
 import { reportsDir } from "../reporting/reports-dir.ts";
 import { writeWptReport } from "../reporting/write-run-reports.ts";
+import { errorCodeSummary } from "../reporting/error-code-coverage.ts";
+import { writeErrorCodeReport } from "../reporting/error-code-report.ts";
 import { UsageError } from "./conformance-args.ts";
 import { parseReportArgs, REPORT_HELP, type ReportPlan } from "./report-args.ts";
 
@@ -35,9 +38,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`Merged ${merged.shards} shards (${merged.blobs} blob reports) into ${dir}\n`);
     for (const note of merged.notes) process.stdout.write(`  note: ${note}\n`);
   }
-  if (existsSync(path.join(dir, "results.json")))
+  if (existsSync(path.join(dir, "results.json"))) {
     process.stdout.write(`wpt report: ${await writeWptReport(dir)}\n`);
-  else {
+    const errorCodes = await writeErrorCodeReport(dir);
+    process.stdout.write(`${errorCodeSummary(errorCodes.report)}\nerror codes: ${errorCodes.file}\n`);
+  } else {
     process.stderr.write(`No ${path.join(dir, "results.json")}: run pnpm conformance first.\n`);
     code = 3;
   }

@@ -1,16 +1,20 @@
 // Runs `pnpm conformance` as a child process into a temporary reports folder and returns its exit code, its
-// output and the results.json it wrote (null when it wrote none). Used by the mutation run and the suite's own tests.
+// output and the results.json and error-codes.json it wrote (null when it wrote none). Used by the mutation run
+// and the suite's own tests.
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../packages/package-files.ts";
 import type { ResultsFile } from "../reporting/results-file.ts";
+import { ERROR_CODES_FILE, type ErrorCodeReport } from "../reporting/error-code-coverage.ts";
 
 export interface CliRun {
   code: number;
   output: string;
   results: ResultsFile | null;
+  /** The error-codes.json it wrote (null when it wrote none). */
+  errorCodes: ErrorCodeReport | null;
 }
 
 export async function runConformanceCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
@@ -29,7 +33,11 @@ export async function runConformanceCli(args: string[], env: Record<string, stri
       (t) => JSON.parse(t) as ResultsFile,
       () => null,
     );
-    return { code, output, results };
+    const errorCodes = await readFile(path.join(dir, ERROR_CODES_FILE), "utf8").then(
+      (t) => JSON.parse(t) as ErrorCodeReport,
+      () => null,
+    );
+    return { code, output, results, errorCodes };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -41,5 +41,5 @@ export async function openDirectRuntime(
   });
   const page = await context.newPage();
   await page.goto(`${DIRECT_ORIGIN}/`);
-  return waitForProbe(page, DIRECT_ORIGIN);
+  return waitForProbe(page, DIRECT_ORIGIN, undefined, false);
 }

@@ -1,6 +1,7 @@
 // Drives the probe SCO from a test: finds its frame under the CDN origin, reads its API discovery and runs
 // scripted calls, getting back every return value and error code.
 import type { Frame, Page } from "@playwright/test";
+import { recordProbeResults } from "../reporting/error-code-recorder.ts";
 
 export type ProbeCall = [string, ...string[]];
 
@@ -32,7 +33,13 @@ async function playerMessage(page: Page): Promise<string> {
   );
 }
 
-export async function waitForProbe(page: Page, cdnOrigin: string, timeoutMs = 15_000): Promise<ProbeHandle> {
+export async function waitForProbe(
+  page: Page,
+  cdnOrigin: string,
+  timeoutMs = 15_000,
+  /** False for a SCO not behind the bridge (the direct runtime): its error codes are not the bridge's. */
+  throughBridge = true,
+): Promise<ProbeHandle> {
   const deadline = Date.now() + timeoutMs;
   const prefix = `${cdnOrigin}/packages/`;
   let frame: Frame | undefined;
@@ -56,10 +63,14 @@ export async function waitForProbe(page: Page, cdnOrigin: string, timeoutMs = 15
     frame: sco,
     discovery: () =>
       sco.evaluate(() => (window as unknown as { __probe: { discovery: ProbeDiscovery } }).__probe.discovery),
-    run: (calls) =>
-      sco.evaluate(
+    run: async (calls) => {
+      const results = await sco.evaluate(
         (c) => (window as unknown as { __probe: { run(x: ProbeCall[]): ProbeResult[] } }).__probe.run(c),
         calls,
-      ),
+      );
+      // Every code the SCO saw through the bridge counts towards the error-code matrix.
+      if (throughBridge) recordProbeResults(results);
+      return results;
+    },
   };
 }

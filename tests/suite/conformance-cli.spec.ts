@@ -26,6 +26,8 @@ test("the reference bridge passes every implemented property", async () => {
     27 - implemented.length,
   );
   expect(run.output).toMatch(/P02\s+SCORM version detection\s+passed/);
+  expect(run.errorCodes?.missing, "every SCORM error code provoked through the bridge").toEqual([]);
+  expect(run.errorCodes?.cannotOccurButProvoked, "codes listed as impossible").toEqual([]);
 });
 
 for (const mutant of MUTANTS) {
