@@ -39,7 +39,10 @@ function postFromAttacker(args: PostArgs): void {
     opener: () => window.opener as Window | null,
     "opener-frame": () => (window.opener as Window).frames[0],
     popup: () => w.__popup as Window | undefined,
-    "bridge-iframe": () => (document.getElementById("esb-frame") as HTMLIFrameElement | null)?.contentWindow,
+    // The reference bridge names its frame; another bridge's is the (first) iframe on the player page.
+    "bridge-iframe": () =>
+      ((document.getElementById("esb-frame") ?? document.querySelector("iframe")) as HTMLIFrameElement | null)
+        ?.contentWindow,
   };
   const target = targets[args.target]();
   if (!target) throw new Error(`attacker has no ${args.target} window`);
