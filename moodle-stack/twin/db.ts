@@ -15,6 +15,9 @@ export type { Params, Row, SqlValue };
 export type TwinDatabaseOptions = MysqlDatabaseOptions;
 
 export class TwinDb {
+  /** Upsert statements by table, columns and key: written once per shape. */
+  private readonly upserts = new Map<string, string>();
+
   private constructor(private readonly backend: SqlBackend) {}
 
   static async open(database?: TwinDatabaseOptions): Promise<TwinDb> {
@@ -60,7 +63,18 @@ export class TwinDb {
 
   /** Inserts one row, or, when a row with the same values in the unique `key` columns exists, updates its other columns. */
   upsert(table: string, values: Record<string, SqlValue>, key: string[]): void {
-    this.backend.run(upsertSql(this.dialect, table, Object.keys(values), key), namedParams(values), false);
+    const columns = Object.keys(values);
+    const shape = `${table}(${columns.join()})[${key.join()}]`;
+    let sql = this.upserts.get(shape);
+    if (!sql) {
+      sql = upsertSql(this.dialect, table, columns, key);
+      this.upserts.set(shape, sql);
+    }
+    this.backend.run(
+      sql,
+      Object.values(values).map((v) => v ?? null),
+      false,
+    );
   }
 
   transaction<T>(work: () => T): T {

@@ -1,7 +1,8 @@
 // The Moodle 4.5 tables one SCORM activity needs, with Moodle's table and column names (prefix mdl_), plus the
 // bridge plugin's own tables: described once, in XMLDB's terms, and written out for SQLite or MySQL by
-// table-ddl.ts. Every table has Moodle's \`id\` (an auto-increment primary key); unique keys follow the columns.
-// Text columns that are part of a unique key are \`char\` (VARCHAR in MySQL, which cannot index LONGTEXT).
+// table-ddl.ts. Every table has Moodle's `id` (an auto-increment primary key); unique keys, then the indexes that
+// Moodle gives the foreign keys the twin looks rows up by, follow the columns. Text columns that are part of a
+// unique key are `char` (VARCHAR in MySQL, which cannot index LONGTEXT).
 import {
   char,
   float,
@@ -219,11 +220,16 @@ export const TWIN_TABLES: readonly TableSpec[] = [
     satisfiedbymeasure: int(0),
     minnormalizedmeasure: text("1.0"),
   }),
-  table("mdl_scorm_attempt", {
-    userid: int(),
-    scormid: int(),
-    attempt: int(1),
-  }),
+  table(
+    "mdl_scorm_attempt",
+    {
+      userid: int(),
+      scormid: int(),
+      attempt: int(1),
+    },
+    [],
+    [["userid"], ["scormid"]],
+  ),
   table(
     "mdl_scorm_element",
     {
@@ -231,13 +237,18 @@ export const TWIN_TABLES: readonly TableSpec[] = [
     },
     [["element"]],
   ),
-  table("mdl_scorm_scoes_value", {
-    scoid: int(),
-    attemptid: int(),
-    elementid: int(),
-    value: text(),
-    timemodified: int(0),
-  }),
+  table(
+    "mdl_scorm_scoes_value",
+    {
+      scoid: int(),
+      attemptid: int(),
+      elementid: int(),
+      value: text(),
+      timemodified: int(0),
+    },
+    [],
+    [["attemptid"], ["scoid"], ["elementid"]],
+  ),
   table(
     "mdl_local_externalscormbridge",
     {

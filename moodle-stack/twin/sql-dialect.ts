@@ -10,7 +10,7 @@ export function assertIdentifiers(...names: string[]): void {
 }
 
 /**
- * INSERT of `columns` (named parameters `:column`) that, when a row with the same `key` exists, sets that
+ * INSERT of `columns` (positional parameters, in order) that, when a row with the same `key` exists, sets that
  * row's other columns to the new values instead.
  */
 export function upsertSql(dialect: SqlDialect, table: string, columns: string[], key: string[]): string {
@@ -18,7 +18,7 @@ export function upsertSql(dialect: SqlDialect, table: string, columns: string[],
   const updated = columns.filter((c) => !key.includes(c));
   if (updated.length === 0 || key.some((k) => !columns.includes(k)))
     throw new Error(`An upsert into ${table} needs its key among the columns and something to update`);
-  const insert = `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map((c) => `:${c}`).join(", ")})`;
+  const insert = `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
   if (dialect === "sqlite")
     return `${insert} ON CONFLICT (${key.join(", ")}) DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(", ")}`;
   return `${insert} ON DUPLICATE KEY UPDATE ${updated.map((c) => `${c} = VALUES(${c})`).join(", ")}`;

@@ -41,6 +41,13 @@ export function createTableSql(t: TableSpec, dialect: SqlDialect): string {
   return `CREATE TABLE ${t.name} (\n  ${lines.join(",\n  ")}\n)${options}`;
 }
 
+/** CREATE INDEX for each of the table's plain indexes, named <table>_<columns>_ix as both dialects accept. */
+export function createIndexSql(t: TableSpec): string[] {
+  return t.indexes.map(
+    (cols) => `CREATE INDEX ${t.name}_${cols.join("_")}_ix ON ${t.name} (${cols.join(", ")})`,
+  );
+}
+
 export function schemaSql(tables: readonly TableSpec[], dialect: SqlDialect): string[] {
-  return tables.map((t) => createTableSql(t, dialect));
+  return tables.flatMap((t) => [createTableSql(t, dialect), ...createIndexSql(t)]);
 }

@@ -17,6 +17,8 @@ export interface TableSpec {
   columns: ReadonlyArray<readonly [string, ColumnSpec]>;
   /** Unique keys, each a list of column names. */
   unique: ReadonlyArray<readonly string[]>;
+  /** Plain indexes (Moodle's foreign keys are indexed), each a list of column names. */
+  indexes: ReadonlyArray<readonly string[]>;
 }
 
 const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
@@ -25,13 +27,14 @@ export function table(
   name: string,
   columns: Record<string, ColumnSpec>,
   unique: ReadonlyArray<readonly string[]> = [],
+  indexes: ReadonlyArray<readonly string[]> = [],
 ): TableSpec {
   const entries = Object.entries(columns);
   for (const id of [name, ...entries.map(([c]) => c)])
     if (!IDENTIFIER.test(id)) throw new Error(`Bad identifier ${id} in table ${name}`);
-  for (const key of unique)
-    for (const c of key) if (!(c in columns)) throw new Error(`Unique key of ${name} names no column ${c}`);
-  return { name, columns: entries, unique };
+  for (const key of [...unique, ...indexes])
+    for (const c of key) if (!(c in columns)) throw new Error(`A key of ${name} names no column ${c}`);
+  return { name, columns: entries, unique, indexes };
 }
 
 const column =
