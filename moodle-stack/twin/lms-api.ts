@@ -160,7 +160,7 @@ export class LmsApi {
     } catch (error) {
       const e =
         error instanceof LmsApiError ? error : new LmsApiError("generalexceptionmessage", String(error));
-      const target = this.refusalTarget(args);
+      const target = this.refusalTarget(methodname, args);
       logRefusal(this.deps.db, actor, {
         operation: typeof methodname === "string" ? methodname.slice(0, 100) : "",
         errorcode: e.errorcode,
@@ -171,12 +171,22 @@ export class LmsApi {
     }
   }
 
-  /** The context a refused call named: its activity's (by cmid or launch id) when that exists, else the system. */
-  private refusalTarget(args: Record<string, unknown>): { context: ContextRow; courseid: number } {
+  /**
+   * The context a refused call named through the parameter its method declares (launch: cmid; commit: launchid):
+   * that activity's when it exists, else the system. A parameter the method does not declare (an attacker's extra
+   * cmid on a commit) names nothing.
+   */
+  private refusalTarget(
+    methodname: unknown,
+    args: Record<string, unknown>,
+  ): { context: ContextRow; courseid: number } {
     const { db, activities } = this.deps;
-    const byCmid = Number.isSafeInteger(args.cmid) ? activities.byCmid(args.cmid as number) : undefined;
+    const byCmid =
+      methodname === LAUNCH_METHOD && Number.isSafeInteger(args.cmid)
+        ? activities.byCmid(args.cmid as number)
+        : undefined;
     const byLaunch =
-      typeof args.launchid === "string"
+      methodname === COMMIT_METHOD && typeof args.launchid === "string"
         ? db.get<{ cmid: number; course: number }>(
             `SELECT cm.id AS cmid, cm.course FROM mdl_local_externalscormbridge_launch l
                JOIN mdl_course_modules cm ON cm.instance = l.scormid

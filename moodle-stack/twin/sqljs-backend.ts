@@ -4,6 +4,26 @@
 import initSqlJs, { type Database, type Statement } from "sql.js";
 import type { Params, Row, SqlBackend } from "./sql-backend.ts";
 
+/**
+ * sql.js reads text through one TextDecoder made when it loads, with the default that drops a leading U+FEFF:
+ * a value stored as "\uFEFFx" would read back as "x". Moodle's databases keep it, so the twin loads sql.js with
+ * a decoder that keeps it (the global is swapped only while sql.js makes its decoder).
+ */
+function loadSqlJsKeepingBom(): ReturnType<typeof initSqlJs> {
+  const Original = globalThis.TextDecoder;
+  class KeepingBom extends Original {
+    constructor(label?: string, options?: TextDecoderOptions) {
+      super(label, { ...options, ignoreBOM: true });
+    }
+  }
+  globalThis.TextDecoder = KeepingBom;
+  try {
+    return initSqlJs();
+  } finally {
+    globalThis.TextDecoder = Original;
+  }
+}
+
 export class SqlJsBackend implements SqlBackend {
   readonly dialect = "sqlite";
   private readonly statements = new Map<string, Statement>();
@@ -11,7 +31,7 @@ export class SqlJsBackend implements SqlBackend {
   private constructor(private readonly db: Database) {}
 
   static async open(): Promise<SqlJsBackend> {
-    const SQL = await initSqlJs();
+    const SQL = await loadSqlJsKeepingBom();
     const db = new SQL.Database();
     db.run("PRAGMA foreign_keys = ON;");
     // The database lives in sql.js's in-memory file system and only this process opens it: hold its lock for

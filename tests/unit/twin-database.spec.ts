@@ -94,3 +94,13 @@ test("on both: a transaction rolls back on error, and SUM and COUNT come back as
   expect(db.get("SELECT '\\mod_scorm\\event\\x' AS e")).toEqual({ e: "\\mod_scorm\\event\\x" });
   db.close();
 });
+
+test("on both: a stored value comes back byte for byte, a leading U+FEFF included", async ({
+  twinDatabase,
+}) => {
+  const db = await TwinDb.open(twinDatabase);
+  const values = ["\uFEFF\u0014oSta\u{820d3}\u0001le", "\uFEFF", "a\uFEFFb", "\u0000x"];
+  for (const fullname of values) db.insert("mdl_course", { fullname });
+  expect(db.all("SELECT fullname FROM mdl_course ORDER BY id").map((r) => r.fullname)).toEqual(values);
+  db.close();
+});
