@@ -116,18 +116,8 @@ const text = (x: unknown, max: number): string => (typeof x === "string" ? x.sli
 const siteOf = (origin: string, origins: SiteOrigins): string =>
   (Object.keys(origins) as Array<keyof SiteOrigins>).find((k) => origins[k] === origin) ?? origin;
 
-interface Received {
-  t: number;
-  via: "window" | "port";
-  from: string;
-  to: string | null;
-  ports: number;
-  frame: string;
-  type: string | null;
-  size: number;
-  body: string;
-  origins: SiteOrigins;
-}
+/** A message as a frame reported it, with the run's origins to name its sites by. */
+type Received = RawMessage & { origins: SiteOrigins };
 
 export class MessageLog {
   private readonly received: Received[] = [];
