@@ -93,7 +93,9 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     lms.disable("x-powered-by");
     const lmsFaults = new FaultInjector();
     lms.use(lmsLog.middleware(), lmsFaults.middleware(), twin.app);
-    const lmsSite = await startHttpsSite(lms, cert(lmsHost));
+    const lmsSite = await startHttpsSite(lms, cert(lmsHost), (req, socket, head) =>
+      twin.packages.handleUpgrade(req, socket, head),
+    );
     running.push(lmsSite);
     const cdnSite = await startHttpsSite(cdn.app, cert(SITES.cdn));
     running.push(cdnSite);
@@ -106,6 +108,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     });
     assertDistinctSites(origins);
     twin.setWwwroot(origins.lms);
+    twin.packages.useStorage({ dir: storageDir, publicBaseUrl: `${origins.cdn}/packages` });
 
     return {
       origins,

@@ -1,7 +1,8 @@
 // Serves an express app over HTTPS on loopback for one test site, and closes it without leaving sockets open.
 import https from "node:https";
 import type { AddressInfo } from "node:net";
-import type { RequestListener } from "node:http";
+import type { IncomingMessage, RequestListener } from "node:http";
+import type { Duplex } from "node:stream";
 import type { SiteCertificate } from "../tls/run-ca.ts";
 
 export interface RunningSite {
@@ -12,8 +13,19 @@ export interface RunningSite {
   close(): Promise<void>;
 }
 
-export function startHttpsSite(handler: RequestListener, cert: SiteCertificate): Promise<RunningSite> {
+/** Answers a WebSocket upgrade; false when it is not the handler's (the socket is then refused). */
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
+
+export function startHttpsSite(
+  handler: RequestListener,
+  cert: SiteCertificate,
+  onUpgrade?: UpgradeHandler,
+): Promise<RunningSite> {
   const server = https.createServer({ key: cert.keyPem, cert: cert.chainPem }, handler);
+  if (onUpgrade)
+    server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (!onUpgrade(req, socket, head)) socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+    });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {

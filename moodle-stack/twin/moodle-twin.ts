@@ -12,6 +12,7 @@ import { defaultAtRestSettings, validateAtRestSettings, type AtRestSettings } fr
 import { DashboardHub } from "./dashboard-hub.ts";
 import { TwinDb, type Params, type Row, type TwinDatabaseOptions } from "./db.ts";
 import { LmsApi, type LmsApiConstructor } from "./lms-api.ts";
+import { PackageService } from "./package-service/package-service.ts";
 import { People } from "./people.ts";
 import { createTwinServer } from "./server.ts";
 import { Sessions } from "./sessions.ts";
@@ -44,6 +45,8 @@ export class MoodleTwin {
     private readonly settings: { bridge: BridgeConfig; atRest: AtRestSettings },
     readonly siteKey: SiteKey,
     readonly dashboards: DashboardHub,
+    /** The package service (package-service/README.md): upload, publish to the CDN storage, launch. */
+    readonly packages: PackageService,
   ) {}
 
   /** The plugin's encryption-at-rest settings, validated: a bad value is refused with the reason (P21). */
@@ -79,6 +82,7 @@ export class MoodleTwin {
       httpGet: options.httpGet,
     });
     const wwwroot = { value: "" };
+    const packages = new PackageService({ db, api, activities, sessions, wwwroot: () => wwwroot.value });
     const app = createTwinServer({
       db,
       people,
@@ -89,6 +93,7 @@ export class MoodleTwin {
       bridgeDir: options.bridgeDir,
       wwwroot: () => wwwroot.value,
       dashboards,
+      packages,
     });
     return new MoodleTwin(
       db,
@@ -102,6 +107,7 @@ export class MoodleTwin {
       settings,
       siteKey,
       dashboards,
+      packages,
     );
   }
 
@@ -130,6 +136,7 @@ export class MoodleTwin {
   }
 
   close(): void {
+    void this.packages.close();
     this.dashboards.close();
     this.db.close();
   }

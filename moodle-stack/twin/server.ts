@@ -30,6 +30,8 @@ export interface TwinServerDeps {
   wwwroot: () => string;
   /** Open live dashboards (teacher side). */
   dashboards: DashboardHub;
+  /** The package service's REST routes (package-service/). */
+  packages?: { router(): express.Router };
 }
 
 const BRIDGE_SCRIPT = "/local/externalscormbridge/bridge-lms.js";
@@ -51,6 +53,7 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
   app.use(activityFormRouter({ db: deps.db, api: deps.api, activities: deps.activities, session }));
 
   app.use(teacherRouter({ db: deps.db, api: deps.api, dashboards: deps.dashboards, session }));
+  if (deps.packages) app.use(deps.packages.router());
 
   app.get("/login/index.php", (req, res) => {
     res.type("html").send(loginPage(null, safeReturnTo(req.query.returnto)));
