@@ -3,7 +3,10 @@
 // state stored in course_modules_completion only when scorm_set_completion asks (that is, after a grade
 // recalculation) and only while the answer can change: once complete it stays complete (sticky), and only 0/1 are
 // written (4.5 has no COMPLETE_FAIL branch).
+// A stored change logs \core\event\course_module_completion_updated (core-events.ts).
+import { actingUser, courseModuleCompletionUpdated } from "./core-events.ts";
 import type { TwinDb } from "./db.ts";
+import type { Actor } from "./log-store.ts";
 
 export const COMPLETION_INCOMPLETE = 0;
 export const COMPLETION_COMPLETE = 1;
@@ -123,6 +126,7 @@ const now = (): number => Math.floor(Date.now() / 1000);
 interface CmRow {
   [key: string]: number | null;
   cmid: number;
+  courseid: number;
   completion: number;
   enablecompletion: number;
   completionstatusrequired: number | null;
@@ -131,7 +135,11 @@ interface CmRow {
 }
 
 export class Completion {
-  constructor(private readonly db: TwinDb) {}
+  /** `actor`: the user whose request changes the state (the event's userid); else the learner. */
+  constructor(
+    private readonly db: TwinDb,
+    private readonly actor: Actor | null = null,
+  ) {}
 
   /** course_modules_completion.completionstate of the user (0 when there is no row). */
   state(cmid: number, userid: number): number {
@@ -150,7 +158,7 @@ export class Completion {
    */
   updateState(scormid: number, userid: number, possibleresult: number): void {
     const cm = this.db.get<CmRow>(
-      `SELECT cm.id AS cmid, cm.completion, c.enablecompletion, s.completionstatusrequired,
+      `SELECT cm.id AS cmid, s.course AS courseid, cm.completion, c.enablecompletion, s.completionstatusrequired,
               s.completionscorerequired, s.completionstatusallscos
          FROM mdl_scorm s
          JOIN mdl_course_modules cm ON cm.instance = s.id
@@ -187,5 +195,16 @@ export class Completion {
       { coursemoduleid: cm.cmid, userid, completionstate: newstate, overrideby: null, timemodified: now() },
       ["userid", "coursemoduleid"],
     );
+    const row = this.db.get<{ id: number }>(
+      "SELECT id FROM mdl_course_modules_completion WHERE coursemoduleid = ? AND userid = ?",
+      [cm.cmid, userid],
+    );
+    courseModuleCompletionUpdated(this.db, actingUser(this.actor, userid), {
+      id: row!.id,
+      cmid: cm.cmid,
+      courseid: cm.courseid,
+      userid,
+      completionstate: newstate,
+    });
   }
 }

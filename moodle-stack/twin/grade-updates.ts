@@ -4,6 +4,7 @@
 // one commit can recompute several times, exactly like one datamodel.php POST.
 import { Completion, COMPLETION_COMPLETE, COMPLETION_INCOMPLETE } from "./completion.ts";
 import type { TwinDb } from "./db.ts";
+import type { Actor } from "./log-store.ts";
 import {
   Gradebook,
   GRADE_TYPE_NONE,
@@ -102,10 +103,18 @@ export function scormGradeItemUpdate(
   grades: readonly RawGrade[] = [],
   usermodified: number | null = null,
   reset = false,
+  actor: Actor | null = null,
 ): void {
   const scorm = scormRow(db, scormid);
   if (!scorm) return;
-  new Gradebook(db).update(scorm.course, scorm.id, gradeItemParams(db, scorm), grades, usermodified, reset);
+  new Gradebook(db, actor).update(
+    scorm.course,
+    scorm.id,
+    gradeItemParams(db, scorm),
+    grades,
+    usermodified,
+    reset,
+  );
 }
 
 /**
@@ -118,14 +127,15 @@ export function scormUpdateGrades(
   userid = 0,
   nullifnone = true,
   usermodified: number | null = userid || null,
+  actor: Actor | null = null,
 ): void {
   const grades = scormGetUserGrades(db, scormid, userid);
-  const completion = new Completion(db);
+  const completion = new Completion(db, actor);
   if (grades) {
-    scormGradeItemUpdate(db, scormid, grades, usermodified);
+    scormGradeItemUpdate(db, scormid, grades, usermodified, false, actor);
     for (const g of grades) completion.updateState(scormid, g.userid, COMPLETION_COMPLETE);
   } else if (userid && nullifnone) {
-    scormGradeItemUpdate(db, scormid, [{ userid, rawgrade: null }], usermodified);
+    scormGradeItemUpdate(db, scormid, [{ userid, rawgrade: null }], usermodified, false, actor);
     completion.updateState(scormid, userid, COMPLETION_INCOMPLETE);
   } else {
     scormGradeItemUpdate(db, scormid);
@@ -148,7 +158,8 @@ export function scormInstanceUpdated(db: TwinDb, scormid: number): void {
 export function afterTrackStored(
   db: TwinDb,
   track: { userid: number; scormid: number; element: string; value: string },
+  actor: Actor | null = null,
 ): void {
   if (!triggersGradeUpdate(track.element, track.value)) return;
-  scormUpdateGrades(db, track.scormid, track.userid);
+  scormUpdateGrades(db, track.scormid, track.userid, true, track.userid, actor);
 }

@@ -3,7 +3,10 @@
 // grade_grades row per user: rawgrade as mod_scorm computed it, rawgrademin/max copied from the item, and finalgrade
 // bounded into the item's range (a sum of 180 with maximum grade 100 stays rawgrade 180, finalgrade 100).
 // Grades are DECIMAL(10,5) columns in Moodle: values are kept to five decimals.
+// A grade whose final grade is set on insert, or changes on update, logs \core\event\user_graded (core-events.ts).
+import { actingUser, userGraded } from "./core-events.ts";
 import type { TwinDb } from "./db.ts";
+import type { Actor } from "./log-store.ts";
 
 export const GRADE_TYPE_NONE = 0;
 export const GRADE_TYPE_VALUE = 1;
@@ -66,7 +69,11 @@ export function finalGrade(rawgrade: number | null, grademin: number, grademax: 
 }
 
 export class Gradebook {
-  constructor(private readonly db: TwinDb) {}
+  /** `actor`: the user whose request writes the grades (the event's userid); else the grade's usermodified. */
+  constructor(
+    private readonly db: TwinDb,
+    private readonly actor: Actor | null = null,
+  ) {}
 
   item(iteminstance: number): GradeItemRow | undefined {
     return this.db.get<GradeItemRow>(
@@ -147,8 +154,16 @@ export class Gradebook {
       "SELECT * FROM mdl_grade_grades WHERE itemid = ? AND userid = ?",
       [item.id, grade.userid],
     );
+    const graded = (id: number) =>
+      userGraded(this.db, actingUser(this.actor, usermodified), {
+        id,
+        itemid: item.id,
+        userid: grade.userid,
+        finalgrade,
+        courseid: item.courseid,
+      });
     if (!existing) {
-      this.db.insert("mdl_grade_grades", {
+      const id = this.db.insert("mdl_grade_grades", {
         itemid: item.id,
         userid: grade.userid,
         rawgrade,
@@ -160,6 +175,7 @@ export class Gradebook {
         timemodified: now(),
         aggregationstatus: "unknown",
       });
+      if (finalgrade !== null) graded(id);
       return;
     }
     if (
@@ -174,5 +190,6 @@ export class Gradebook {
               timemodified = ? WHERE id = ?`,
       [rawgrade, item.grademax, item.grademin, finalgrade, usermodified, now(), existing.id],
     );
+    if (existing.finalgrade !== finalgrade) graded(existing.id);
   }
 }

@@ -297,12 +297,16 @@ export class LmsApi {
     if (!actor) return;
     // scorm_insert_track regrades (and so re-checks completion) before it logs; a value mod_scorm rewrites on its
     // own (forcecompleted) is a plain update that regrades nothing.
-    afterTrackStored(this.deps.db, {
-      userid: launch.userid,
-      scormid: launch.scormid,
-      element: stored,
-      value,
-    });
+    afterTrackStored(
+      this.deps.db,
+      {
+        userid: launch.userid,
+        scormid: launch.scormid,
+        element: stored,
+        value,
+      },
+      actor,
+    );
     const activity = { cmid: launch.cmid, courseid: launch.courseid, scormid: launch.scormid };
     trackSubmitted(this.deps.db, actor, activity, {
       attemptid: launch.attemptid,
