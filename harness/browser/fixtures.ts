@@ -9,8 +9,10 @@ import { test as base, chromium, type Browser } from "@playwright/test";
 import type { BuiltBridge } from "../bridges/bridge-adapter.ts";
 import { resolveBridge } from "../bridges/resolve-bridge.ts";
 import type { LmsDriver } from "../lms-driver/lms-driver.ts";
+import { createMoodleDriver } from "../lms-driver/moodle-driver.ts";
 import { createTwinDriver } from "../lms-driver/twin-driver.ts";
 import type { EmbeddedStack } from "../stack/embedded-stack.ts";
+import { isMoodleStack } from "../stack/moodle-stack.ts";
 import { startSelectedStack } from "../stack/start-stack.ts";
 import { baseChromiumArgs, chooseChromium } from "./chromium.ts";
 import { observedBrowser } from "./observed-browser.ts";
@@ -80,7 +82,7 @@ export const test = base.extend<{ lms: LmsDriver; errorCodes: void } & EvidenceF
   ],
   lms: async ({ stack }, use, testInfo) => {
     const from = { lms: stack.lmsLog.entries.length, cdn: stack.cdnLog.entries.length };
-    await use(createTwinDriver(stack));
+    await use(isMoodleStack(stack) ? createMoodleDriver(stack) : createTwinDriver(stack));
     await attachRequestLogsOnFailure(testInfo, stack, from);
   },
   // Screenshots, postMessage log and stored rows of a failed test (its trace is Playwright's own).

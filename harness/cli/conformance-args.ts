@@ -6,7 +6,7 @@ import { DEFAULT_PACKAGES, resolvePackageSource, type PackageSource } from "./pa
 
 export interface ConformancePlan {
   help: boolean;
-  stack: "embedded" | "containers";
+  stack: "embedded" | "containers" | "moodle";
   bridge: string;
   properties: string[];
   packages: PackageSource;
@@ -36,7 +36,8 @@ Options:
                        Default: all 27 (unimplemented ones are reported as not-implemented).
   --bridge <name>      System under test: reference (default), scorm-again-crossframe, or mutant:<name>.
   --stack <name>       embedded (default: Moodle twin, mock CDN and attacker site in-process) or containers
-                       (the twin's tables on MySQL in a container; needs a Docker engine, else exit 4).
+                       (the twin's tables on MySQL in a container; needs a Docker engine, else exit 4) or
+                       moodle (a real Moodle at ESB_MOODLE_DIR behind https://lms.test; else exit 4).
   --packages <src>     SCORM packages to use: a .zip, a folder, or an http(s) URL of a zip or imsmanifest.xml.
                        Default: packages-under-test/. Passed to the run as ESB_PACKAGES=<kind>:<location>;
                        the current properties use their own probe packages and do not read it yet.
@@ -111,7 +112,8 @@ function cdnBaseOf(value: string | undefined): string | undefined {
 function stackOf(value: string): ConformancePlan["stack"] {
   if (value === "embedded") return "embedded";
   if (value === "containers") return "containers";
-  throw new UsageError(`Unknown stack "${value}". Stacks: embedded, containers.`);
+  if (value === "moodle") return "moodle";
+  throw new UsageError(`Unknown stack "${value}". Stacks: embedded, containers, moodle.`);
 }
 
 /** `--seed -123` as printed in replay commands: node's parseArgs takes "-123" for an option, so join them. */

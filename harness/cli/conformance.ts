@@ -26,6 +26,7 @@ import {
   verdict,
 } from "../expectations/run-expectations.ts";
 import { containersStackProblem } from "../stack/containers-availability.ts";
+import { moodleStackProblem } from "../stack/moodle-availability.ts";
 import { certifyMain } from "./certify-command.ts";
 import { packagesEnv } from "./package-source.ts";
 import { updateExpectationsMain } from "./update-expectations-command.ts";
@@ -61,7 +62,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const stackProblem = plan.stack === "containers" ? containersStackProblem() : null;
+  const stackProblem =
+    plan.stack === "containers"
+      ? containersStackProblem()
+      : plan.stack === "moodle"
+        ? moodleStackProblem()
+        : null;
   if (stackProblem) {
     const dir = plan.reportsDir ? path.resolve(plan.reportsDir) : reportsDir();
     return reportUnavailableStack({ ...plan, reportsDir: dir }, stackProblem);

@@ -58,6 +58,11 @@ export interface EmbeddedStackOptions {
   lmsOrigin?: string;
   /** The twin's server-side HTTPS client (CDN URL checks); the run CA and the test sites only when absent. */
   lmsHttpGet?: HttpGet;
+  /**
+   * What answers on the LMS origin behind its request log and fault injector; the twin when absent (a real
+   * Moodle's reverse proxy, harness/stack/moodle-stack.ts, while the twin stays idle).
+   */
+  lmsBackend?: express.RequestHandler;
 }
 
 export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
@@ -92,7 +97,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     const lms = express();
     lms.disable("x-powered-by");
     const lmsFaults = new FaultInjector();
-    lms.use(lmsLog.middleware(), lmsFaults.middleware(), twin.app);
+    lms.use(lmsLog.middleware(), lmsFaults.middleware(), options.lmsBackend ?? twin.app);
     const lmsSite = await startHttpsSite(lms, cert(lmsHost), (req, socket, head) =>
       twin.packages.handleUpgrade(req, socket, head),
     );

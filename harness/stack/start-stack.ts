@@ -1,13 +1,14 @@
 // Starts the stack a run selected (ESB_STACK, set by `pnpm conformance --stack`): embedded by default, or the
-// containers stack, loaded only when selected so that an embedded run never loads Testcontainers.
+// containers stack, or a real Moodle (moodle-stack.ts), each loaded only when selected so that an embedded run never
+// loads Testcontainers or mysql2.
 import { startEmbeddedStack, type EmbeddedStack, type EmbeddedStackOptions } from "./embedded-stack.ts";
 
-export type StackName = "embedded" | "containers";
+export type StackName = "embedded" | "containers" | "moodle";
 
 export function selectedStack(env: NodeJS.ProcessEnv = process.env): StackName {
   const name = env.ESB_STACK || "embedded";
-  if (name !== "embedded" && name !== "containers")
-    throw new Error(`ESB_STACK="${name}" names no stack; stacks: embedded, containers`);
+  if (name !== "embedded" && name !== "containers" && name !== "moodle")
+    throw new Error(`ESB_STACK="${name}" names no stack; stacks: embedded, containers, moodle`);
   return name;
 }
 
@@ -16,6 +17,10 @@ export async function startSelectedStack(
   name: StackName = selectedStack(),
 ): Promise<EmbeddedStack> {
   if (name === "embedded") return startEmbeddedStack(options);
+  if (name === "moodle") {
+    const { startMoodleStack } = await import("./moodle-stack.ts");
+    return startMoodleStack(options);
+  }
   const { startContainersStack } = await import("./start-containers-stack.ts");
   return startContainersStack(options);
 }

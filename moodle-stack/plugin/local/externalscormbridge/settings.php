@@ -27,6 +27,7 @@ defined('MOODLE_INTERNAL') || die();
 use local_externalscormbridge\admin\setting_validated_text;
 use local_externalscormbridge\local\bridge_config;
 use local_externalscormbridge\local\cdn_whitelist;
+use local_externalscormbridge\local\sealed_values;
 
 if ($hassiteconfig) {
     $component = 'local_externalscormbridge';
@@ -64,16 +65,7 @@ if ($hassiteconfig) {
         get_string('encryptatrest_desc', $component), 0));
     $settings->add(new setting_validated_text("$component/sensitiveelements",
         get_string('sensitiveelements', $component), get_string('sensitiveelements_desc', $component), '',
-        function(string $value) use ($component): ?string {
-            $readbyscorm = '/^cmi\.(core\.)?(lesson_status|completion_status|success_status|total_time|score(\.(raw|min|max|scaled))?)$/';
-            foreach (preg_split('/[\s,]+/', $value, -1, PREG_SPLIT_NO_EMPTY) as $name) {
-                if (!preg_match('/^cmi(\.(?:[a-z_]+|n|\d+))+$/', $name)) {
-                    return get_string('errelementname', $component, s($name));
-                }
-                if (preg_match($readbyscorm, $name)) {
-                    return get_string('errelementgraded', $component, s($name));
-                }
-            }
-            return null;
+        function(string $value): ?string {
+            return sealed_values::sensitive_elements_error($value);
         }, 4));
 }

@@ -37,37 +37,50 @@ class cdn_url_check {
      * @return string|null
      */
     public static function check(string $url): ?string {
+        return self::refusal($url)['reason'] ?? null;
+    }
+
+    /**
+     * The refusal of the URL: its code (the reason's language string identifier) and reason; null when accepted.
+     *
+     * @param string $url
+     * @return array|null ['code' => string, 'reason' => string]
+     */
+    public static function refusal(string $url): ?array {
+        $refuse = function(string $code, $a = null): array {
+            return ['code' => $code, 'reason' => get_string($code, 'local_externalscormbridge', $a)];
+        };
         $parts = parse_url($url);
         if ($parts === false || ($parts['scheme'] ?? '') !== 'https') {
-            return get_string('errcdnurlhttps', 'local_externalscormbridge');
+            return $refuse('errcdnurlhttps');
         }
         if (isset($parts['user']) || isset($parts['pass'])) {
-            return get_string('errcdnurluserinfo', 'local_externalscormbridge');
+            return $refuse('errcdnurluserinfo');
         }
         if (cdn_whitelist::normalise_host($parts['host'] ?? '') === null) {
-            return get_string('errcdnurlhost', 'local_externalscormbridge');
+            return $refuse('errcdnurlhost');
         }
         if (!preg_match('~/imsmanifest\.xml$~', $parts['path'] ?? '') || preg_match('/[\s"<>\\\\^`{|}]/', $url)) {
-            return get_string('errcdnurlpath', 'local_externalscormbridge');
+            return $refuse('errcdnurlpath');
         }
         $config = bridge_config::get();
         if (!cdn_whitelist::allows($url, $config['cdnWhitelist'])) {
-            return get_string('cdnnotallowed', 'local_externalscormbridge', cdn_whitelist::origin($url));
+            return $refuse('cdnnotallowed', cdn_whitelist::origin($url));
         }
         $deadline = microtime(true) + $config['urlCheckTimeoutMs'] / 1000;
         $manifest = self::fetch($url, $deadline);
         if ($manifest === null) {
-            return get_string('errcdnurlunreachable', 'local_externalscormbridge', s($url));
+            return $refuse('errcdnurlunreachable', s($url));
         }
         $previous = libxml_use_internal_errors(true);
         $xml = simplexml_load_string($manifest, 'SimpleXMLElement', LIBXML_NONET);
         libxml_use_internal_errors($previous);
         if ($xml === false || $xml->getName() !== 'manifest') {
-            return get_string('errcdnurlmanifest', 'local_externalscormbridge');
+            return $refuse('errcdnurlmanifest');
         }
         $frame = cdn_whitelist::origin($url) . bridge_config::frame_path();
         if (self::fetch($frame, $deadline) === null) {
-            return get_string('errcdnurlframe', 'local_externalscormbridge', s($frame));
+            return $refuse('errcdnurlframe', s($frame));
         }
         return null;
     }

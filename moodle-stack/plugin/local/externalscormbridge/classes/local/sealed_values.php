@@ -29,6 +29,26 @@ class sealed_values {
     const SUSPEND_DATA = 'cmi.suspend_data';
 
     /**
+     * Why a "sensitive elements" setting is refused (a name that is no data model element, or one mod_scorm must
+     * read in plaintext for grading and completion), or null when it is valid.
+     *
+     * @param string $value names separated by white space or commas
+     * @return string|null
+     */
+    public static function sensitive_elements_error(string $value): ?string {
+        $readbyscorm = '/^cmi\.(core\.)?(lesson_status|completion_status|success_status|total_time|score(\.(raw|min|max|scaled))?)$/';
+        foreach (preg_split('/[\s,]+/', $value, -1, PREG_SPLIT_NO_EMPTY) as $name) {
+            if (!preg_match('/^cmi(\.(?:[a-z_]+|n|\d+))+$/', $name)) {
+                return get_string('errelementname', 'local_externalscormbridge', s($name));
+            }
+            if (preg_match($readbyscorm, $name)) {
+                return get_string('errelementgraded', 'local_externalscormbridge', s($name));
+            }
+        }
+        return null;
+    }
+
+    /**
      * True when the stored element is sealed under the current settings.
      *
      * @param string $storedelement mod_scorm's element spelling
