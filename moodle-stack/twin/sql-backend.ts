@@ -15,3 +15,17 @@ export interface SqlBackend {
   exec(sql: string): void;
   close(): void;
 }
+
+/** Parameters as engines without sql.js's spellings take them: `:name` keys lose their prefix, undefined is NULL and booleans are 1/0 (as SQLite binds them). */
+export function plainParams(params: Params): Array<SqlValue> | Record<string, SqlValue> {
+  if (Array.isArray(params)) return params.map(plainValue);
+  const named: Record<string, SqlValue> = {};
+  for (const [k, v] of Object.entries(params)) named[k.replace(/^[:@$]/, "")] = plainValue(v);
+  return named;
+}
+
+function plainValue(v: SqlValue | boolean | undefined): SqlValue {
+  if (v === undefined) return null;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return v;
+}

@@ -3,8 +3,8 @@
 // one connection per twin so BEGIN ... COMMIT stay on it. Each twin creates its own database and drops it on
 // close.
 import { createSyncFn } from "synckit";
-import type { Params, Row, SqlBackend, SqlValue } from "../sql-backend.ts";
-import type { MysqlFailure, MysqlParams, MysqlRequest, MysqlResponse, MysqlValue } from "./mysql-protocol.ts";
+import { plainParams, type Params, type Row, type SqlBackend } from "../sql-backend.ts";
+import type { MysqlFailure, MysqlRequest, MysqlResponse } from "./mysql-protocol.ts";
 import { freshDatabaseName, parseMysqlUrl, TwinDatabaseError } from "./mysql-url.ts";
 
 export interface MysqlDatabaseOptions {
@@ -43,20 +43,6 @@ function connectFailureReason(f: MysqlFailure, host: string): string {
     default:
       return f.code ? `${f.code}: ${f.message}` : f.message;
   }
-}
-
-function toMysql(v: SqlValue | boolean | undefined): MysqlValue {
-  if (v === undefined) return null;
-  if (typeof v === "boolean") return v ? 1 : 0;
-  return v;
-}
-
-/** sql.js's parameter spellings for mysql2: `:name` keys lose the colon, undefined and booleans as SQLite binds them. */
-function toMysqlParams(params: Params): MysqlParams {
-  if (Array.isArray(params)) return params.map(toMysql);
-  const named: Record<string, MysqlValue> = {};
-  for (const [k, v] of Object.entries(params)) named[k.replace(/^[:@$]/, "")] = toMysql(v);
-  return named;
 }
 
 export class MysqlBackend implements SqlBackend {
@@ -115,12 +101,12 @@ export class MysqlBackend implements SqlBackend {
   }
 
   all(sql: string, params: Params): Row[] {
-    const r = this.request({ op: "execute", handle: this.handle, sql, params: toMysqlParams(params) }, sql);
+    const r = this.request({ op: "execute", handle: this.handle, sql, params: plainParams(params) }, sql);
     return (r.rows ?? []) as Row[];
   }
 
   run(sql: string, params: Params, insert: boolean): number {
-    const r = this.request({ op: "execute", handle: this.handle, sql, params: toMysqlParams(params) }, sql);
+    const r = this.request({ op: "execute", handle: this.handle, sql, params: plainParams(params) }, sql);
     return insert ? (r.insertId ?? 0) : 0;
   }
 
