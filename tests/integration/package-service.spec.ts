@@ -53,8 +53,6 @@ async function storage(stack: EmbeddedStack): Promise<{ packages: string[]; stag
 
 const types = (events: JobEvent[]) => events.map((e) => (e.type === "step" ? `step:${e.step}` : e.type));
 
-test.describe.configure({ mode: "serial" });
-
 let workDir: string;
 test.beforeEach(async ({ stack }) => {
   workDir = await mkdtemp(path.join(os.tmpdir(), "esb-pkg-work-"));
