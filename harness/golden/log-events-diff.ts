@@ -4,7 +4,8 @@
 // client's (the native player posts elements in its own object order, the bridge in SetValue order). Differences
 // use the stored-values shape so golden-divergences.json lists them like the others: sco "(log)", attempt = the
 // attempt number the event names (0 when none), element = the event key, expected/actual = the counts.
-// Only mod_scorm's events are compared; core events (user_graded, course_module_completion_updated) are not.
+// Besides mod_scorm's events, the two core events its grading causes are compared: user_graded (keyed by the final
+// grade it reports) and course_module_completion_updated (keyed by the new state), about the learner.
 import type { LogEventRow } from "../lms-driver/lms-driver.ts";
 import type { GoldenScenario } from "./scenario-types.ts";
 import { attemptFromToken, scoFromToken, type Difference } from "./stored-values-diff.ts";
@@ -17,20 +18,39 @@ export interface EventKey {
   key: string;
 }
 
-/** The mod_scorm event names a db snapshot may list (it has names only). */
-const MOD_SCORM_EVENTS = new Set([
+/** The event names a db snapshot may list (it has names only) that are compared. */
+const COMPARED_EVENTS = new Set([
   "course_module_viewed",
   "sco_launched",
   "scoreraw_submitted",
   "status_submitted",
   "attempt_deleted",
+  "user_graded",
+  "course_module_completion_updated",
 ]);
+
+/** Core events caused by mod_scorm's grading: the learner's grade and completion. */
+const CORE_EVENTS = new Set([
+  "\\core\\event\\user_graded",
+  "\\core\\event\\course_module_completion_updated",
+]);
+
+/** Whether a log row is one the comparison counts: a mod_scorm event, or a core grading event about `learner`. */
+export function isComparedEvent(
+  row: { component: string; eventname: string; relateduserid: string | number | null },
+  learner: string | number,
+): boolean {
+  return row.component === "mod_scorm" || (CORE_EVENTS.has(row.eventname) && row.relateduserid === learner);
+}
 
 const shortName = (eventname: string): string => eventname.slice(eventname.lastIndexOf("\\") + 1);
 
 function keyOf(name: string, other: Record<string, unknown> | null, sco: string | null): string {
   if (name === "sco_launched") return `sco_launched ${sco ?? "?"}`;
   if (name.endsWith("_submitted")) return `${name} ${String(other?.cmielement)}=${String(other?.cmivalue)}`;
+  if (name === "user_graded") return `${name} finalgrade=${String(other?.finalgrade)}`;
+  if (name === "course_module_completion_updated")
+    return `${name} completionstate=${String(other?.completionstate)}`;
   return name;
 }
 
@@ -39,6 +59,7 @@ interface GoldenLogRow {
   component: string;
   objectid: string | null;
   userid: string;
+  relateduserid: string | null;
   other: Record<string, unknown> | null;
 }
 
@@ -49,7 +70,7 @@ export function goldenEventKeys(s: GoldenScenario, afterLaunch: number): EventKe
     const logs = (s.db as { logs?: GoldenLogRow[] }).logs;
     if (!logs) return undefined;
     return logs
-      .filter((l) => l.component === "mod_scorm" && l.userid === user)
+      .filter((l) => l.userid === user && isComparedEvent(l, user))
       .map((l) => {
         const name = shortName(l.eventname);
         const attempt = typeof l.other?.attemptid === "string" ? attemptFromToken(l.other.attemptid) : 0;
@@ -58,11 +79,11 @@ export function goldenEventKeys(s: GoldenScenario, afterLaunch: number): EventKe
   }
   const snapshot = s.db_snapshots.find((x) => x.after_launch === afterLaunch) as
     { events?: string[] } | undefined;
-  return snapshot?.events?.filter((e) => MOD_SCORM_EVENTS.has(e)).map((key) => ({ attempt: 0, key }));
+  return snapshot?.events?.filter((e) => COMPARED_EVENTS.has(e)).map((key) => ({ attempt: 0, key }));
 }
 
 /**
- * The twin's events for the learner, keyed as `goldenEventKeys` does; `namesOnly` keys by event name alone (to
+ * The twin's events for the learner (rows the learner caused; core grading events only about the learner), keyed as `goldenEventKeys` does; `namesOnly` keys by event name alone (to
  * compare with a snapshot). `attemptNumber` maps a scorm_attempt id to its attempt number.
  */
 export function twinEventKeys(
@@ -72,7 +93,7 @@ export function twinEventKeys(
   namesOnly: boolean,
 ): EventKey[] {
   return rows
-    .filter((r) => r.component === "mod_scorm")
+    .filter((r) => isComparedEvent(r, r.userid))
     .map((r) => {
       const name = shortName(r.eventname);
       if (namesOnly) return { attempt: 0, key: name };

@@ -35,6 +35,8 @@ export interface ReplayedSession {
 }
 
 export interface ReplayResult {
+  /** The course the replay created for the scenario (its core events are logged in its context). */
+  courseid: number;
   activity: CdnActivity;
   user: LmsUser;
   scoIdentifiers: Map<number, string>;
@@ -251,5 +253,5 @@ export async function replayScenario(
     });
     sessions.push({ launch: launch.index, sco, session, results, unmetExpectations, terminated, commits });
   }
-  return { activity, user, scoIdentifiers, sessions, tracks, grades, notes };
+  return { courseid: course, activity, user, scoIdentifiers, sessions, tracks, grades, notes };
 }

@@ -5,19 +5,14 @@ import { expect, test } from "../../harness/browser/fixtures.ts";
 import {
   EXPECTATIONS_PATH,
   expectationsProblems,
-  judge,
   loadExpectations,
   verdictMessage,
 } from "../../harness/golden/divergence-expectations.ts";
 import { fnv1a32, isGenSpec, isValueSummary, resolveArg } from "../../harness/golden/generated-values.ts";
-import { replayScenario } from "../../harness/golden/replayer.ts";
-import { replayReport } from "../../harness/golden/replay-report.ts";
+import { replayAndJudge } from "../../harness/golden/judge-replay.ts";
 import { loadGoldenCorpus } from "../../harness/golden/scenario-loader.ts";
 import { scenarioScope } from "../../harness/golden/scenario-scope.ts";
 import type { GoldenScenario } from "../../harness/golden/scenario-types.ts";
-import { diffRows, goldenRows, twinRows } from "../../harness/golden/stored-values-diff.ts";
-import { diffEventKeys, goldenEventKeys, twinEventKeys } from "../../harness/golden/log-events-diff.ts";
-import { diffGradeStates } from "../../harness/golden/gradebook-diff.ts";
 
 const corpus = loadGoldenCorpus();
 const scopes = new Map(corpus.scenarios.map((s) => [s.name, scenarioScope(s)]));
@@ -74,32 +69,9 @@ for (const scenario of corpus.scenarios) {
     lms,
   }, testInfo) => {
     test.setTimeout(60_000 + 20_000 * scope.launches.length);
-    const replay = await replayScenario({ browser, stack, lms }, scenario, scope);
-    const lastLaunch = scope.launches[scope.launches.length - 1]!.index;
-    const expected = goldenRows(scenario, lastLaunch);
-    // A SCO the native player reached by auto-continue got no x.start.time; the replay's own load of it did.
-    const actual = twinRows(replay.tracks, replay.scoIdentifiers).filter(
-      (r) => !(r.element === "x.start.time" && scope.navigatedScos.includes(r.sco)),
-    );
-    const expectedEvents = goldenEventKeys(scenario, lastLaunch);
-    const loggedRows = (await lms.logEvents()).filter(
-      (r) => r.userid === replay.user.id && r.contextinstanceid === replay.activity.cmid,
-    );
-    const attemptNumber = (id: number) =>
-      Number(stack.twin.query("SELECT attempt FROM mdl_scorm_attempt WHERE id = ?", [id])[0]?.attempt ?? 0);
-    const namesOnly = lastLaunch !== scenario.launches.length - 1;
-    const loggedEvents = twinEventKeys(loggedRows, replay.scoIdentifiers, attemptNumber, namesOnly);
-    const differences = [
-      ...diffRows(expected, actual),
-      ...diffGradeStates(scenario, replay.grades),
-      ...(expectedEvents ? diffEventKeys(expectedEvents, loggedEvents) : []),
-    ];
     const listed = loadExpectations().scenarios[scenario.name]?.divergences ?? [];
-    const verdict = judge(differences, listed);
-    await testInfo.attach("golden-replay.json", {
-      body: replayReport(scenario, scope, replay, differences, verdict),
-      contentType: "application/json",
-    });
+    const { verdict, report } = await replayAndJudge({ browser, stack, lms }, scenario, scope, listed);
+    await testInfo.attach("golden-replay.json", { body: report, contentType: "application/json" });
     const message = verdictMessage(scenario.name, verdict);
     expect(verdict.unlisted.length + verdict.stale.length, message).toBe(0);
   });
