@@ -47,6 +47,20 @@ export default defineConfig<object, TwinBackendOptions>({
       timeout: 60_000,
       use: { twinBackend: "mysql" },
     },
+    // The same tests with mod_scorm's tracking tables of Moodle 4.1 (scorm_scoes_track), on both databases.
+    {
+      name: "unit-moodle41",
+      testDir: "tests/unit",
+      testMatch: TWIN_DATABASE_TESTS,
+      use: { moodleSchema: "4.1" },
+    },
+    {
+      name: "unit-mysql-moodle41",
+      testDir: "tests/unit",
+      testMatch: TWIN_DATABASE_TESTS,
+      timeout: 60_000,
+      use: { twinBackend: "mysql", moodleSchema: "4.1" },
+    },
     { name: "integration", testDir: "tests/integration", timeout: 120_000 },
     // One suite test at a time: each runs the conformance CLI with its own workers, and two full runs side by side
     // (the reference run and the containers run) overload a 2-core machine into timing failures.

@@ -2,6 +2,7 @@
 // Moodle answers. Reads go through SQL over Moodle's own tables.
 import type { Page } from "@playwright/test";
 import type { TeacherSide } from "./teacher-side.ts";
+import { MOODLE45_VALUES } from "../../moodle-stack/twin/track-storage-moodle45.ts";
 
 export interface LmsUser {
   id: number;
@@ -169,14 +170,20 @@ export interface LmsDriver extends TeacherSide {
   unenrol(user: LmsUser, courseId: number): Promise<void>;
 }
 
-/** The query every driver runs to read tracks from the 4.3+ schema. */
-export const TRACKS_SQL = `
-SELECT v.scoid AS scoid, a.attempt AS attempt, e.element AS element, v.value AS value, v.timemodified AS timemodified
-  FROM mdl_scorm_scoes_value v
-  JOIN mdl_scorm_attempt a ON a.id = v.attemptid
-  JOIN mdl_scorm_element e ON e.id = v.elementid
- WHERE a.scormid = ? AND a.userid = ?
- ORDER BY v.id`;
+/**
+ * The query every driver runs to read tracks, over the LMS's relation of stored values (the same columns on every
+ * Moodle schema: the twin's TrackStorage.values).
+ */
+export function tracksSql(values: string): string {
+  return `
+SELECT t.scoid AS scoid, t.attempt AS attempt, t.element AS element, t.value AS value, t.timemodified AS timemodified
+  FROM ${values} t
+ WHERE t.scormid = ? AND t.userid = ?
+ ORDER BY t.id`;
+}
+
+/** tracksSql on Moodle 4.3+ (scorm_attempt, scorm_element, scorm_scoes_value). */
+export const TRACKS_SQL = tracksSql(MOODLE45_VALUES);
 
 /** The query every driver runs to read the standard log store. */
 export const LOG_EVENTS_SQL = `
@@ -186,11 +193,10 @@ SELECT id, eventname, component, action, target, objecttable, objectid, crud, ed
  WHERE id > ?
  ORDER BY id`;
 
-/** The query every driver runs to list a user's launches of an activity. */
+/** The query every driver runs to list a user's launches of an activity (the plugin keeps the attempt number). */
 export const LAUNCHES_SQL = `
-SELECT l.launchid AS launchid, l.scoid AS scoid, a.attempt AS attempt
+SELECT l.launchid AS launchid, l.scoid AS scoid, l.attempt AS attempt
   FROM mdl_local_externalscormbridge_launch l
-  JOIN mdl_scorm_attempt a ON a.id = l.attemptid
  WHERE l.scormid = ? AND l.userid = ?
  ORDER BY l.id`;
 

@@ -9,7 +9,7 @@ import {
   gradebookGradeFromRow,
   LAUNCHES_SQL,
   LOG_EVENTS_SQL,
-  TRACKS_SQL,
+  tracksSql,
   toLogEventRow,
   type LaunchRecord,
   type CdnActivity,
@@ -103,7 +103,10 @@ export function createTwinDriver(stack: EmbeddedStack): LmsDriver {
       return twin.query(LOG_EVENTS_SQL, [afterId]).map(toLogEventRow);
     },
     async tracks(activity, user) {
-      return twin.query(TRACKS_SQL, [activity.scormid, user.id]) as unknown as StoredTrack[];
+      return twin.query(tracksSql(twin.tracks.values), [
+        activity.scormid,
+        user.id,
+      ]) as unknown as StoredTrack[];
     },
     async gradebookGrade(activity, user) {
       return gradebookGradeFromRow(twin.query(GRADEBOOK_SQL, [activity.scormid, user.id])[0]);

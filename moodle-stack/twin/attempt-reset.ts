@@ -6,32 +6,31 @@
 import type { TwinDb } from "./db.ts";
 import { scormUpdateGrades } from "./grade-updates.ts";
 import { revokeLaunches } from "./launch-revocation.ts";
+import type { AttemptRef } from "./track-storage.ts";
 
 export type ResetScope =
   | { kind: "learner"; scormid: number; userid: number; attempt?: number }
   | { kind: "activity"; scormid: number }
   | { kind: "course"; courseid: number };
 
-export interface DeletedAttempt {
-  id: number;
-  userid: number;
-  scormid: number;
+export interface DeletedAttempt extends AttemptRef {
   attempt: number;
 }
 
 function attemptsInScope(db: TwinDb, scope: ResetScope): DeletedAttempt[] {
-  const columns = "SELECT id, userid, scormid, attempt FROM mdl_scorm_attempt";
+  const columns = `SELECT attemptid, userid, scormid, attempt FROM ${db.tracks.attempts} a`;
   if (scope.kind === "course")
     return db.all<DeletedAttempt & Record<string, number>>(
-      `${columns} WHERE scormid IN (SELECT id FROM mdl_scorm WHERE course = ?) ORDER BY id`,
+      `${columns} WHERE scormid IN (SELECT id FROM mdl_scorm WHERE course = ?) ORDER BY scormid, userid, attempt`,
       [scope.courseid],
     );
   if (scope.kind === "activity")
-    return db.all<DeletedAttempt & Record<string, number>>(`${columns} WHERE scormid = ? ORDER BY id`, [
-      scope.scormid,
-    ]);
+    return db.all<DeletedAttempt & Record<string, number>>(
+      `${columns} WHERE scormid = ? ORDER BY userid, attempt`,
+      [scope.scormid],
+    );
   return db.all<DeletedAttempt & Record<string, number>>(
-    `${columns} WHERE scormid = ? AND userid = ? ${scope.attempt === undefined ? "" : "AND attempt = ?"} ORDER BY id`,
+    `${columns} WHERE scormid = ? AND userid = ? ${scope.attempt === undefined ? "" : "AND attempt = ?"} ORDER BY attempt`,
     scope.attempt === undefined
       ? [scope.scormid, scope.userid]
       : [scope.scormid, scope.userid, scope.attempt],
@@ -78,14 +77,8 @@ export function deleteAttemptsInScope(
 ): DeletedAttempt[] {
   return db.transaction(() => {
     const deleted = attemptsInScope(db, scope);
-    for (const a of deleted) {
-      db.run("DELETE FROM mdl_scorm_scoes_value WHERE attemptid = ?", [a.id]);
-      db.run("DELETE FROM mdl_scorm_attempt WHERE id = ?", [a.id]);
-    }
-    revokeLaunches(
-      db,
-      deleted.map((a) => a.id),
-    );
+    for (const a of deleted) db.tracks.deleteAttempt(a);
+    revokeLaunches(db, deleted);
     if (scope.kind === "course") {
       const scormids = db
         .all<{ id: number }>("SELECT id FROM mdl_scorm WHERE course = ?", [scope.courseid])
@@ -99,7 +92,7 @@ export function deleteAttemptsInScope(
     const learners = new Map(deleted.map((a) => [`${a.scormid}:${a.userid}`, a]));
     for (const a of learners.values()) {
       scormUpdateGrades(db, a.scormid, a.userid, true, usermodified);
-      const left = db.get("SELECT id FROM mdl_scorm_attempt WHERE scormid = ? AND userid = ?", [
+      const left = db.get(`SELECT attemptid FROM ${db.tracks.attempts} a WHERE scormid = ? AND userid = ?`, [
         a.scormid,
         a.userid,
       ]);

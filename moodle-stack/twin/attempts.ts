@@ -18,17 +18,12 @@ export interface AttemptSettings {
 }
 
 export function lastAttemptNumber(db: TwinDb, userid: number, scormid: number): number {
-  const row = db.get<{ n: number | null }>(
-    "SELECT MAX(attempt) AS n FROM mdl_scorm_attempt WHERE userid = ? AND scormid = ?",
-    [userid, scormid],
-  );
-  return row?.n ?? 1;
+  return db.tracks.lastAttempt(userid, scormid);
 }
 
 function storedValueCount(db: TwinDb, userid: number, scormid: number, attempt: number): number {
   const row = db.get<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM mdl_scorm_scoes_value v JOIN mdl_scorm_attempt a ON a.id = v.attemptid
-      WHERE a.userid = ? AND a.scormid = ? AND a.attempt = ?`,
+    `SELECT COUNT(*) AS n FROM ${db.tracks.values} t WHERE t.userid = ? AND t.scormid = ? AND t.attempt = ?`,
     [userid, scormid, attempt],
   );
   return row?.n ?? 0;
@@ -39,12 +34,10 @@ export function attemptIsComplete(db: TwinDb, userid: number, scormid: number, a
   const row = db.get<{ open: number }>(
     `SELECT COUNT(*) AS open FROM mdl_scorm_scoes s
       WHERE s.scorm = ? AND s.scormtype = 'sco' AND NOT EXISTS (
-        SELECT 1 FROM mdl_scorm_scoes_value v
-          JOIN mdl_scorm_attempt a ON a.id = v.attemptid
-          JOIN mdl_scorm_element e ON e.id = v.elementid
-         WHERE v.scoid = s.id AND a.userid = ? AND a.scormid = s.scorm AND a.attempt = ?
-           AND e.element IN (${STATUS_ELEMENTS.map(() => "?").join(",")})
-           AND v.value IN (${FINAL_STATUSES.map(() => "?").join(",")}))`,
+        SELECT 1 FROM ${db.tracks.values} t
+         WHERE t.scoid = s.id AND t.userid = ? AND t.scormid = s.scorm AND t.attempt = ?
+           AND t.element IN (${STATUS_ELEMENTS.map(() => "?").join(",")})
+           AND t.value IN (${FINAL_STATUSES.map(() => "?").join(",")}))`,
     [scormid, userid, attempt, ...STATUS_ELEMENTS, ...FINAL_STATUSES],
   );
   return (row?.open ?? 1) === 0;

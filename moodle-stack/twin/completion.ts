@@ -171,12 +171,10 @@ export class Completion {
     const current = this.state(cm.cmid, userid);
     if (!needsRecalculation(possibleresult, current)) return;
     const tracks = this.db.all<CompletionTrack & { [key: string]: number | string }>(
-      `SELECT v.scoid, e.element, v.value
-         FROM mdl_scorm_scoes_value v
-         JOIN mdl_scorm_attempt a ON a.id = v.attemptid
-         JOIN mdl_scorm_element e ON e.id = v.elementid
-        WHERE a.scormid = ? AND a.userid = ?
-          AND e.element IN ('cmi.core.lesson_status', 'cmi.completion_status', 'cmi.success_status',
+      `SELECT t.scoid, t.element, t.value
+         FROM ${this.db.tracks.values} t
+        WHERE t.scormid = ? AND t.userid = ?
+          AND t.element IN ('cmi.core.lesson_status', 'cmi.completion_status', 'cmi.success_status',
                             'cmi.core.score.raw', 'cmi.score.raw')`,
       [scormid, userid],
     );

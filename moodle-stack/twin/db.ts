@@ -1,13 +1,16 @@
 // The twin's database and the small typed, synchronous query layer over it. The engine is SQLite (sql.js,
 // in memory) by default, or a MySQL/MariaDB server (`database.mysqlUrl`, a fresh database per twin); the
-// schema (schema.ts) and every query are the same on both (upsert() spells the one that differs).
+// schema (schema.ts) and every query are the same on both (upsert() spells the one that differs). mod_scorm's
+// tracking tables follow Moodle 4.5 or 4.1 (`tracks`, track-storage.ts), chosen when the database is opened.
 import { MysqlBackend, type MysqlDatabaseOptions } from "./mysql/mysql-backend.ts";
 import { roleSeedStatements } from "./role-archetypes.ts";
-import { SITE_SEED_STATEMENTS, TWIN_TABLES } from "./schema.ts";
+import { SITE_SEED_STATEMENTS, twinTables } from "./schema.ts";
 import type { Params, Row, SqlBackend, SqlValue } from "./sql-backend.ts";
 import { assertIdentifiers, upsertSql, type SqlDialect } from "./sql-dialect.ts";
 import { SqlJsBackend } from "./sqljs-backend.ts";
 import { schemaSql } from "./table-ddl.ts";
+import { DEFAULT_MOODLE_SCHEMA, type MoodleSchema, type TrackStorage } from "./track-storage.ts";
+import { TRACK_STORAGES } from "./track-storages.ts";
 
 export type { Params, Row, SqlValue };
 
@@ -18,13 +21,24 @@ export class TwinDb {
   /** Upsert statements by table, columns and key: written once per shape. */
   private readonly upserts = new Map<string, string>();
 
-  private constructor(private readonly backend: SqlBackend) {}
+  /** mod_scorm's tracking storage in this database's Moodle schema: every track read and write goes through it. */
+  readonly tracks: TrackStorage;
 
-  static async open(database?: TwinDatabaseOptions): Promise<TwinDb> {
+  private constructor(
+    private readonly backend: SqlBackend,
+    schema: MoodleSchema,
+  ) {
+    this.tracks = TRACK_STORAGES[schema].open(this);
+  }
+
+  static async open(
+    database?: TwinDatabaseOptions,
+    schema: MoodleSchema = DEFAULT_MOODLE_SCHEMA,
+  ): Promise<TwinDb> {
     const backend = database ? MysqlBackend.open(database) : await SqlJsBackend.open();
     try {
       for (const sql of [
-        ...schemaSql(TWIN_TABLES, backend.dialect),
+        ...schemaSql(twinTables(schema), backend.dialect),
         ...SITE_SEED_STATEMENTS,
         ...roleSeedStatements(),
       ])
@@ -33,7 +47,7 @@ export class TwinDb {
       backend.close();
       throw error;
     }
-    return new TwinDb(backend);
+    return new TwinDb(backend, schema);
   }
 
   get dialect(): SqlDialect {

@@ -64,20 +64,18 @@ export function scormGradeUser(db: TwinDb, scormid: number, userid: number): num
     .map((r) => r.id);
   const attempts = db
     .all<{ attempt: number }>(
-      "SELECT DISTINCT attempt FROM mdl_scorm_attempt WHERE userid = ? AND scormid = ?",
+      `SELECT DISTINCT attempt FROM ${db.tracks.attempts} a WHERE userid = ? AND scormid = ?`,
       [userid, scormid],
     )
     .map((r) => r.attempt);
   const tracks = db.all<GradedTrack & { [key: string]: number | string }>(
-    `SELECT v.scoid, a.attempt, e.element, v.value
-       FROM mdl_scorm_attempt a
-       JOIN mdl_scorm_scoes_value v ON v.attemptid = a.id
-       JOIN mdl_scorm_element e ON e.id = v.elementid
-      WHERE a.userid = ? AND a.scormid = ?
-        AND (e.element IN ('cmi.core.lesson_status', 'cmi.completion_status', 'cmi.success_status',
+    `SELECT t.scoid, t.attempt, t.element, t.value
+       FROM ${db.tracks.values} t
+      WHERE t.userid = ? AND t.scormid = ?
+        AND (t.element IN ('cmi.core.lesson_status', 'cmi.completion_status', 'cmi.success_status',
                            'cmi.core.score.raw', 'cmi.score.raw')
-             OR v.value IN ('completed', 'passed'))
-      ORDER BY v.id`,
+             OR t.value IN ('completed', 'passed'))
+      ORDER BY t.id`,
     [userid, scormid],
   );
   return gradeUser(scorm, scoIds, attempts, tracks);
@@ -86,11 +84,16 @@ export function scormGradeUser(db: TwinDb, scormid: number, userid: number): num
 /** scorm_get_user_grades: one raw grade per user with an attempt (all users, or the one given); false when none. */
 export function scormGetUserGrades(db: TwinDb, scormid: number, userid = 0): RawGrade[] | false {
   const users = userid
-    ? db.get("SELECT id FROM mdl_scorm_attempt WHERE scormid = ? AND userid = ? LIMIT 1", [scormid, userid])
+    ? db.get(`SELECT attemptid FROM ${db.tracks.attempts} a WHERE scormid = ? AND userid = ? LIMIT 1`, [
+        scormid,
+        userid,
+      ])
       ? [userid]
       : []
     : db
-        .all<{ userid: number }>("SELECT DISTINCT userid FROM mdl_scorm_attempt WHERE scormid = ?", [scormid])
+        .all<{ userid: number }>(`SELECT DISTINCT userid FROM ${db.tracks.attempts} a WHERE scormid = ?`, [
+          scormid,
+        ])
         .map((r) => r.userid);
   if (users.length === 0) return false;
   return users.map((u) => ({ userid: u, rawgrade: scormGradeUser(db, scormid, u) }));

@@ -32,7 +32,7 @@ import type { People } from "./people.ts";
 import { logRefusal } from "./refusal-log.ts";
 import { logStoredValueUnreadable } from "./unreadable-value-log.ts";
 import { scoLaunched, trackSubmitted, type ScormActivityRef } from "./scorm-events.ts";
-import type { Tracks } from "./tracks.ts";
+import type { AttemptRef, TrackStorage } from "./track-storage.ts";
 
 export { LmsApiError };
 
@@ -57,7 +57,7 @@ export interface LmsApiDeps {
   db: TwinDb;
   people: People;
   activities: Activities;
-  tracks: Tracks;
+  tracks: TrackStorage;
   /** Path of the bridge frame page on every CDN origin. */
   framePath: string;
   /** The plugin's bridge settings (retry schedule, timeouts), handed to the player at launch. */
@@ -111,19 +111,19 @@ export class LmsApi {
    * and the attempt's values are left out, so that the learner restarts cleanly (P06, P21).
    */
   private openedValues(
-    attemptid: number,
+    attempt: AttemptRef,
     scoid: number,
     log: { actor: Actor; cmid: number; courseid: number } | null,
   ): Array<{ element: string; value: string }> {
     const opened: Array<{ element: string; value: string }> = [];
-    for (const row of this.deps.tracks.values(attemptid, scoid)) {
+    for (const row of this.deps.tracks.scoValues(attempt, scoid)) {
       const value = tryOpenValue(this.deps.atRest(), row.value);
       if (!value.ok) {
         if (log)
           logStoredValueUnreadable(this.deps.db, log.actor, {
             cmid: log.cmid,
             courseid: log.courseid,
-            attemptid,
+            attemptid: attempt.attemptid,
             element: row.element,
             errorcode: value.error.errorcode,
           });
@@ -229,14 +229,14 @@ export class LmsApi {
       );
     }
     const attempt = tracks.lastAttempt(userid, activity.scormid);
-    const attemptid = tracks.attemptId(userid, activity.scormid, attempt);
+    const opened = tracks.attempt(userid, activity.scormid, attempt);
     const launchid = randomBytes(18).toString("base64url");
     const nonce = randomBytes(24).toString("base64url");
     const seed = buildLaunchSeed({
       version: activity.version,
       username: user.username,
       fullname: `${user.firstname} ${user.lastname}`.trim(),
-      stored: this.openedValues(attemptid, scoid, { actor: { userid, ip }, cmid, courseid: activity.course }),
+      stored: this.openedValues(opened, scoid, { actor: { userid, ip }, cmid, courseid: activity.course }),
       scoData: activities.scoData(scoid),
       objectives: activities.scoObjectives(scoid),
     });
@@ -247,7 +247,8 @@ export class LmsApi {
       userid,
       scormid: activity.scormid,
       scoid,
-      attemptid,
+      attemptid: opened.attemptid,
+      attempt,
       nonce,
       seedtotaltime,
       timecreated: now(),
@@ -274,7 +275,7 @@ export class LmsApi {
   /** What mod_scorm's player adds: 1.2 "not attempted" on a first commit, and the finish values at Terminate. */
   /** The launch's SCO values in this attempt, SCORM element names. */
   private storedValues(launch: LaunchRow, version: "1.2" | "2004"): Map<string, string> {
-    const rows = this.openedValues(launch.attemptid, launch.scoid, null);
+    const rows = this.openedValues(launch, launch.scoid, null);
     return new Map(rows.map((r) => [fromStoredElement(r.element, version), r.value]));
   }
 
@@ -293,7 +294,7 @@ export class LmsApi {
     const sealed = sealValue(this.deps.atRest(), stored, value);
     // An encrypted value differs on every write: compare plaintexts, as scorm_insert_track compares values.
     if (sealed === value || this.storedValues(launch, version).get(element) !== value)
-      this.deps.tracks.insertTrack(launch.attemptid, launch.scoid, stored, sealed);
+      this.deps.tracks.insertTrack(launch, launch.scoid, stored, sealed);
     if (!actor) return;
     // scorm_insert_track regrades (and so re-checks completion) before it logs; a value mod_scorm rewrites on its
     // own (forcecompleted) is a plain update that regrades nothing.
@@ -360,7 +361,7 @@ export class LmsApi {
       ),
       userid,
     );
-    requireLiveAttempt(db, launch.attemptid);
+    requireLiveAttempt(this.deps.tracks, launch);
     const scorm = db.get<{ version: string }>("SELECT version FROM mdl_scorm WHERE id = ?", [launch.scormid]);
     const version = scorm?.version === "SCORM_1.2" ? "1.2" : "2004";
     const ops: Op[] = [];

@@ -17,7 +17,12 @@ import { People } from "./people.ts";
 import { createTwinServer } from "./server.ts";
 import { Sessions } from "./sessions.ts";
 import { SiteKey } from "./site-key.ts";
-import { Tracks } from "./tracks.ts";
+import {
+  DEFAULT_MOODLE_SCHEMA,
+  parseMoodleSchema,
+  type MoodleSchema,
+  type TrackStorage,
+} from "./track-storage.ts";
 
 export interface MoodleTwinOptions {
   bridgeDir: string;
@@ -30,6 +35,9 @@ export interface MoodleTwinOptions {
   httpGet?: HttpGet;
   /** A MySQL/MariaDB server for the tables (a fresh database, dropped on close); embedded SQLite when absent. */
   database?: TwinDatabaseOptions;
+  /** Which Moodle's tracking tables the twin keeps: 4.5 (scorm_attempt, scorm_element, scorm_scoes_value, the
+   * default) or 4.1 (scorm_scoes_track). */
+  moodleSchema?: MoodleSchema;
 }
 
 export class MoodleTwin {
@@ -37,7 +45,7 @@ export class MoodleTwin {
     readonly db: TwinDb,
     readonly people: People,
     readonly activities: Activities,
-    readonly tracks: Tracks,
+    readonly tracks: TrackStorage,
     readonly sessions: Sessions,
     readonly app: express.Express,
     private readonly wwwroot: { value: string },
@@ -62,10 +70,11 @@ export class MoodleTwin {
   }
 
   static async create(options: MoodleTwinOptions): Promise<MoodleTwin> {
-    const db = await TwinDb.open(options.database);
+    const schema = parseMoodleSchema(options.moodleSchema ?? DEFAULT_MOODLE_SCHEMA, "moodleSchema");
+    const db = await TwinDb.open(options.database, schema);
     const people = new People(db);
     const activities = new Activities(db);
-    const tracks = new Tracks(db);
+    const { tracks } = db;
     const sessions = new Sessions();
     const settings = { bridge: DEFAULT_BRIDGE_CONFIG, atRest: defaultAtRestSettings() };
     const siteKey = SiteKey.at(options.secretdataroot);

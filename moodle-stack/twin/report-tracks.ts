@@ -1,4 +1,4 @@
-// The tracks a teacher's report, export and dashboard show: one row per stored scorm_scoes_value of an activity
+// The tracks a teacher's report, export and dashboard show: one row per stored value of an activity
 // (learner × attempt × SCO × element), values opened with the site key. A value that cannot be decrypted stops
 // the report with encryption_decryptfailed / encryption_keynotfound: a teacher never sees ciphertext or garbage.
 import { LmsApiError } from "./api-error.ts";
@@ -31,27 +31,25 @@ export function reportTracks(
   scormid: number,
   filter: ReportFilter = {},
 ): ReportTrack[] {
-  const where = ["a.scormid = ?"];
+  const where = ["t.scormid = ?"];
   const params: number[] = [scormid];
   for (const [column, value] of [
-    ["a.userid", filter.userid],
-    ["a.attempt", filter.attempt],
-    ["v.scoid", filter.scoid],
+    ["t.userid", filter.userid],
+    ["t.attempt", filter.attempt],
+    ["t.scoid", filter.scoid],
   ] as const) {
     if (value === undefined) continue;
     where.push(`${column} = ?`);
     params.push(value);
   }
   const rows = db.all<StoredRow>(
-    `SELECT a.userid, u.username, TRIM(CONCAT(u.firstname, ' ', u.lastname)) AS fullname, a.attempt, v.scoid,
-            s.identifier AS sco, e.element, v.value AS stored, v.timemodified
-       FROM mdl_scorm_scoes_value v
-       JOIN mdl_scorm_attempt a ON a.id = v.attemptid
-       JOIN mdl_scorm_element e ON e.id = v.elementid
-       JOIN mdl_scorm_scoes s ON s.id = v.scoid
-       JOIN mdl_user u ON u.id = a.userid
+    `SELECT t.userid, u.username, TRIM(CONCAT(u.firstname, ' ', u.lastname)) AS fullname, t.attempt, t.scoid,
+            s.identifier AS sco, t.element, t.value AS stored, t.timemodified
+       FROM ${db.tracks.values} t
+       JOIN mdl_scorm_scoes s ON s.id = t.scoid
+       JOIN mdl_user u ON u.id = t.userid
       WHERE ${where.join(" AND ")}
-      ORDER BY u.lastname, u.firstname, a.userid, a.attempt, s.sortorder, v.scoid, v.id`,
+      ORDER BY u.lastname, u.firstname, t.userid, t.attempt, s.sortorder, t.scoid, t.id`,
     params,
   );
   return rows.map(({ stored, ...row }) => {

@@ -1,5 +1,5 @@
-// The Moodle 4.5 tables one SCORM activity needs, with Moodle's table and column names (prefix mdl_), plus the
-// bridge plugin's own tables: described once, in XMLDB's terms, and written out for SQLite or MySQL by
+// The Moodle tables one SCORM activity needs, with Moodle's table and column names (prefix mdl_), plus the
+// bridge plugin's own tables (mod_scorm's tracking tables differ by Moodle version: track-storages.ts): described once, in XMLDB's terms, and written out for SQLite or MySQL by
 // table-ddl.ts. Every table has Moodle's `id` (an auto-increment primary key); unique keys, then the indexes that
 // Moodle gives the foreign keys the twin looks rows up by, follow the columns. Text columns that are part of a
 // unique key are `char` (VARCHAR in MySQL, which cannot index LONGTEXT).
@@ -14,8 +14,11 @@ import {
   textOrNull,
   type TableSpec,
 } from "./table-spec.ts";
+import type { MoodleSchema } from "./track-storage.ts";
+import { TRACK_STORAGES } from "./track-storages.ts";
 
-export const TWIN_TABLES: readonly TableSpec[] = [
+/** The tables every schema has. */
+export const COMMON_TABLES: readonly TableSpec[] = [
   table(
     "mdl_user",
     {
@@ -221,35 +224,6 @@ export const TWIN_TABLES: readonly TableSpec[] = [
     minnormalizedmeasure: text("1.0"),
   }),
   table(
-    "mdl_scorm_attempt",
-    {
-      userid: int(),
-      scormid: int(),
-      attempt: int(1),
-    },
-    [],
-    [["userid"], ["scormid"]],
-  ),
-  table(
-    "mdl_scorm_element",
-    {
-      element: char(255),
-    },
-    [["element"]],
-  ),
-  table(
-    "mdl_scorm_scoes_value",
-    {
-      scoid: int(),
-      attemptid: int(),
-      elementid: int(),
-      value: text(),
-      timemodified: int(0),
-    },
-    [],
-    [["attemptid"], ["scoid"], ["elementid"]],
-  ),
-  table(
     "mdl_local_externalscormbridge",
     {
       scormid: int(),
@@ -266,6 +240,7 @@ export const TWIN_TABLES: readonly TableSpec[] = [
       scormid: int(),
       scoid: int(),
       attemptid: int(),
+      attempt: int(1),
       nonce: char(64),
       ackedseq: int(0),
       finished: int(0),
@@ -364,6 +339,11 @@ export const TWIN_TABLES: readonly TableSpec[] = [
     [["userid", "coursemoduleid"]],
   ),
 ];
+
+/** Every table of the twin following the given Moodle schema. */
+export function twinTables(schema: MoodleSchema): readonly TableSpec[] {
+  return [...COMMON_TABLES, ...TRACK_STORAGES[schema].tables];
+}
 
 /** The rows a fresh site has before anything else: mod_scorm installed. */
 export const SITE_SEED_STATEMENTS: readonly string[] = ["INSERT INTO mdl_modules (name) VALUES ('scorm')"];

@@ -71,7 +71,8 @@ export function trackSubmitted(
     edulevel: EDULEVEL_PARTICIPATING,
     context: moduleContext(db, activity.cmid),
     courseid: activity.courseid,
-    objecttable: "scorm_scoes_value",
+    // mod_scorm names its values table (4.1 scorm_scoes_track, 4.3+ scorm_scoes_value) and logs the scorm id.
+    objecttable: db.tracks.valueTable,
     objectid: activity.scormid,
     relateduserid: track.learnerid,
     other: { attemptid: track.attemptid, cmielement: track.element, cmivalue: track.value },

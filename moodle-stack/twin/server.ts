@@ -14,7 +14,7 @@ import { logRefusal } from "./refusal-log.ts";
 import { loginPage, playerPage } from "./pages.ts";
 import type { People } from "./people.ts";
 import type { Session, Sessions } from "./sessions.ts";
-import type { Tracks } from "./tracks.ts";
+import type { TrackStorage } from "./track-storage.ts";
 import { isLmsApiError, type LmsApi } from "./lms-api.ts";
 import { teacherRouter } from "./teacher-routes.ts";
 
@@ -22,7 +22,7 @@ export interface TwinServerDeps {
   db: TwinDb;
   people: People;
   activities: Activities;
-  tracks: Tracks;
+  tracks: TrackStorage;
   sessions: Sessions;
   api: LmsApi;
   /** Folder holding the built bridge LMS-side script `bridge-lms.js`. */
@@ -129,8 +129,8 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
       settings,
       req.query.newattempt === "on",
     );
-    const attemptid = deps.tracks.attemptId(s.userid, activity.scormid, attempt);
-    deps.tracks.insertTrack(attemptid, sco.id, "x.start.time", String(Math.floor(Date.now() / 1000)));
+    const opened = deps.tracks.attempt(s.userid, activity.scormid, attempt);
+    deps.tracks.insertTrack(opened, sco.id, "x.start.time", String(Math.floor(Date.now() / 1000)));
     const cdnOrigin = new URL(activity.cdnurl).origin;
     res.setHeader(
       "Content-Security-Policy",

@@ -1,7 +1,7 @@
 // The twin's gradebook and completion over its database (moodle-stack/twin/gradebook.ts, completion.ts,
 // grade-updates.ts): grade item and grades as grade_update writes them, completion as scorm_set_completion →
 // update_state stores it, and when either is recomputed. Each test cites the contract section it pins.
-import { expect, test } from "../support/twin-database-test.ts";
+import { expect, test, type TwinStorage } from "../support/twin-database-test.ts";
 import { buildProbeManifest } from "../../conformance/generators/manifest-arbitrary.ts";
 import { overallState, ruleState, type CompletionRules } from "../../moodle-stack/twin/completion.ts";
 import {
@@ -10,7 +10,6 @@ import {
   scormUpdateGrades,
 } from "../../moodle-stack/twin/grade-updates.ts";
 import { finalGrade } from "../../moodle-stack/twin/gradebook.ts";
-import type { TwinDatabaseOptions } from "../../moodle-stack/twin/db.ts";
 import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
 import { resolveScormSettings, type ScormActivitySettings } from "../../moodle-stack/twin/scorm-settings.ts";
 
@@ -28,11 +27,11 @@ const THREE_SCOS = `<?xml version="1.0"?>
 </manifest>`;
 
 async function setup(
-  database: TwinDatabaseOptions | undefined,
+  storage: TwinStorage,
   settings: Partial<ScormActivitySettings> = {},
   manifest = buildProbeManifest("1.2", "1.2", ids),
 ) {
-  const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent", database });
+  const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent", ...storage });
   const course = twin.people.createCourse("C", "c");
   const learner = twin.people.createUser({ username: "l", password: "p", firstname: "L", lastname: "L" });
   twin.people.enrol(learner, course);
@@ -49,8 +48,12 @@ async function setup(
     .map((s) => s.id);
   /** scorm_insert_track as the LMS API runs it: store, then regrade when the element asks for it. */
   const insert = (element: string, value: string, attempt = 1, sco = 0): void => {
-    const attemptid = twin.tracks.attemptId(learner, activity.scormid, attempt);
-    twin.tracks.insertTrack(attemptid, scoes[sco]!, element, value);
+    twin.tracks.insertTrack(
+      twin.tracks.attempt(learner, activity.scormid, attempt),
+      scoes[sco]!,
+      element,
+      value,
+    );
     afterTrackStored(twin.db, { userid: learner, scormid: activity.scormid, element, value });
   };
   const grade = () =>
@@ -73,21 +76,21 @@ async function setup(
 }
 
 test("contract §3.4: the grade item exists from creation: a value item out of maxgrade, or out of the SCOs", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const single = await setup(twinDatabase, { maxgrade: 80 });
+  const single = await setup(twinStorage, { maxgrade: 80 });
   expect(single.item()).toEqual([
     { itemname: "Graded", gradetype: 1, grademax: 80, grademin: 0, idnumber: "" },
   ]);
   expect(single.grade(), "no grade before any write").toBeUndefined();
-  const scoes = await setup(twinDatabase, { grademethod: 0 }, THREE_SCOS);
+  const scoes = await setup(twinStorage, { grademethod: 0 }, THREE_SCOS);
   expect(scoes.item()).toMatchObject([{ gradetype: 1, grademax: 3, grademin: 0 }]);
 });
 
 test("contract §2.3 and §3.4: only score.raw and completed/passed writes regrade; completed without a score is 0", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { insert, grade } = await setup(twinDatabase);
+  const { insert, grade } = await setup(twinStorage);
   insert("cmi.core.lesson_location", "p1");
   insert("cmi.core.lesson_status", "incomplete");
   insert("cmi.core.lesson_status", "failed");
@@ -99,9 +102,9 @@ test("contract §2.3 and §3.4: only score.raw and completed/passed writes regra
 });
 
 test("contract §3.4 (golden m12_grademethod_sum): rawgrade 180 is kept, finalgrade is bounded to 100", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { insert, grade } = await setup(twinDatabase, { grademethod: 3 }, THREE_SCOS);
+  const { insert, grade } = await setup(twinStorage, { grademethod: 3 }, THREE_SCOS);
   insert("cmi.core.score.raw", "40", 1, 0);
   insert("cmi.core.score.raw", "80", 1, 1);
   expect(grade()).toEqual({ rawgrade: 120, finalgrade: 100, rawgrademax: 100 });
@@ -113,9 +116,9 @@ test("contract §3.4 (golden m12_grademethod_sum): rawgrade 180 is kept, finalgr
 });
 
 test("contract §3.3 (golden s12_whatgrade_last): the last-completed grade moves only when the status arrives", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { insert, grade } = await setup(twinDatabase, { whatgrade: 3 });
+  const { insert, grade } = await setup(twinStorage, { whatgrade: 3 });
   insert("cmi.core.score.raw", "70");
   insert("cmi.core.lesson_status", "passed");
   insert("cmi.core.score.raw", "45", 2);
@@ -128,9 +131,9 @@ test("contract §3.3 (golden s12_whatgrade_last): the last-completed grade moves
 });
 
 test("contract §3.4: grades keep five decimals, as Moodle's DECIMAL(10,5) columns", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { insert, grade } = await setup(twinDatabase, { grademethod: 2 }, THREE_SCOS);
+  const { insert, grade } = await setup(twinStorage, { grademethod: 2 }, THREE_SCOS);
   insert("cmi.core.score.raw", "10", 1, 0);
   insert("cmi.core.score.raw", "10", 1, 1);
   insert("cmi.core.score.raw", "11", 1, 2);
@@ -180,9 +183,9 @@ test("contract §3.5: rules match stored values literally: 2 passed, 4 completed
 });
 
 test("contract §3.5 (golden s12_mastery_override_on): completion is sticky and only evaluated by a regrade", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { insert, completion } = await setup(twinDatabase, { completionstatusrequired: 6 });
+  const { insert, completion } = await setup(twinStorage, { completionstatusrequired: 6 });
   insert("cmi.core.lesson_status", "failed");
   expect(completion(), "a failed write alone never evaluates").toBeNull();
   insert("cmi.core.lesson_status", "completed");
@@ -193,9 +196,9 @@ test("contract §3.5 (golden s12_mastery_override_on): completion is sticky and 
 });
 
 test("contract §3.5 (golden s12_completion_passed_required): completed does not satisfy 'passed'; no row while 0", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { insert, completion, grade } = await setup(twinDatabase, { completionstatusrequired: 2 });
+  const { insert, completion, grade } = await setup(twinStorage, { completionstatusrequired: 2 });
   insert("cmi.core.lesson_status", "completed");
   insert("cmi.core.score.raw", "90");
   expect(grade()?.rawgrade).toBe(90);
@@ -203,21 +206,21 @@ test("contract §3.5 (golden s12_completion_passed_required): completed does not
 });
 
 test("contract §3.5: without automatic tracking nothing is stored; with it and no rule a regrade completes", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const none = await setup(twinDatabase, { completion: 0 });
+  const none = await setup(twinStorage, { completion: 0 });
   none.insert("cmi.core.lesson_status", "passed");
   expect(none.completion()).toBeNull();
-  const bare = await setup(twinDatabase, { completion: 2 });
+  const bare = await setup(twinStorage, { completion: 2 });
   bare.insert("cmi.core.score.raw", "5");
   expect(bare.completion()).toBe(1);
 });
 
 test("contract §3.5 (golden m2004_grademethod_scoes): all SCOs needs every SCO, success passed counts", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
   const { insert, completion } = await setup(
-    twinDatabase,
+    twinStorage,
     { grademethod: 0, completionstatusrequired: 6, completionstatusallscos: 1 },
     THREE_SCOS,
   );
@@ -232,25 +235,24 @@ test("contract §3.5 (golden m2004_grademethod_scoes): all SCOs needs every SCO,
 });
 
 test("contract §3.4: with no attempt left scorm_update_grades nulls the grade and re-checks completion", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { twin, learner, activity, insert, grade, completion } = await setup(twinDatabase, {
+  const { twin, learner, activity, insert, grade, completion } = await setup(twinStorage, {
     completionstatusrequired: 4,
   });
   insert("cmi.core.lesson_status", "completed");
   insert("cmi.core.score.raw", "70");
   expect(completion()).toBe(1);
-  twin.db.run("DELETE FROM mdl_scorm_scoes_value");
-  twin.db.run("DELETE FROM mdl_scorm_attempt");
+  twin.tracks.deleteAttempt(twin.tracks.attempt(learner, activity.scormid, 1));
   scormUpdateGrades(twin.db, activity.scormid, learner);
   expect(grade()).toMatchObject({ rawgrade: null, finalgrade: null });
   expect(completion()).toBe(0);
 });
 
 test("contract §3.4: a settings change regrades everyone (scorm_update_instance)", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { twin, activity, insert, grade, item } = await setup(twinDatabase, { maxgrade: 100 });
+  const { twin, activity, insert, grade, item } = await setup(twinStorage, { maxgrade: 100 });
   insert("cmi.core.score.raw", "90");
   twin.db.run("UPDATE mdl_scorm SET maxgrade = 50 WHERE id = ?", [activity.scormid]);
   scormInstanceUpdated(twin.db, activity.scormid);

@@ -1,23 +1,19 @@
-import { expect, test } from "../support/twin-database-test.ts";
-import type { TwinDatabaseOptions } from "../../moodle-stack/twin/db.ts";
+import { expect, test, type TwinStorage } from "../support/twin-database-test.ts";
 import { twinWithProbeActivity } from "../support/twin-with-probe-activity.ts";
 
-async function setup(database: TwinDatabaseOptions | undefined) {
+async function setup(storage: TwinStorage) {
   const { twin, learner, activity, scoid } = await twinWithProbeActivity({
     bridgeDir: "/nonexistent",
-    database,
+    ...storage,
   });
   const api = twin.api;
   const outsider = twin.people.createUser({ username: "o", password: "p", firstname: "O", lastname: "O" });
-  const stored = () =>
-    twin.query(
-      "SELECT e.element, v.value FROM mdl_scorm_scoes_value v JOIN mdl_scorm_element e ON e.id = v.elementid ORDER BY v.id",
-    );
+  const stored = () => twin.query(`SELECT t.element, t.value FROM ${twin.tracks.values} t ORDER BY t.id`);
   return { twin, api, learner, outsider, activity, scoid, stored };
 }
 
-test("launch returns the CDN frame, the SCO URL on the CDN and a fresh nonce", async ({ twinDatabase }) => {
-  const { api, learner, activity, scoid, outsider } = await setup(twinDatabase);
+test("launch returns the CDN frame, the SCO URL on the CDN and a fresh nonce", async ({ twinStorage }) => {
+  const { api, learner, activity, scoid, outsider } = await setup(twinStorage);
   const a = api.launch(learner, { cmid: activity.cmid, scoid });
   const b = api.launch(learner, { cmid: activity.cmid, scoid });
   expect(a).toMatchObject({
@@ -35,9 +31,9 @@ test("launch returns the CDN frame, the SCO URL on the CDN and a fresh nonce", a
 });
 
 test("commit is idempotent and order-proof: duplicates skipped, later writes win, acks stay cumulative", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { api, twin, learner, activity, scoid, stored, outsider } = await setup(twinDatabase);
+  const { api, twin, learner, activity, scoid, stored, outsider } = await setup(twinStorage);
   const { launchid } = api.launch(learner, { cmid: activity.cmid, scoid });
   const op = (seq: number, element: string, value: string) => ({ seq, element, value });
   const commit = (ops: ReturnType<typeof op>[]) => api.commit(learner, { launchid, ops });

@@ -4,18 +4,17 @@
 // the seed and the report, a lost key restarting the attempt cleanly with one event.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "../support/twin-database-test.ts";
+import { expect, test, type TwinStorage } from "../support/twin-database-test.ts";
 import { parseTabSeparated } from "../../harness/lms-driver/tab-separated-parse.ts";
 import { PACKAGES_DIR } from "../../harness/packages/package-files.ts";
 import { tabSeparated, tabSeparatedField } from "../../moodle-stack/twin/tab-separated.ts";
-import type { TwinDatabaseOptions } from "../../moodle-stack/twin/db.ts";
 import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
 
 const MANIFEST = readFileSync(path.join(PACKAGES_DIR, "probe-scorm12", "imsmanifest.xml"), "utf8");
 const ACTOR = (userid: number) => ({ userid, ip: "127.0.0.1" });
 
-async function world(database: TwinDatabaseOptions | undefined) {
-  const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent", database });
+async function world(storage: TwinStorage) {
+  const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent", ...storage });
   const course = twin.people.createCourse("Course", "C1");
   const other = twin.people.createCourse("Other", "C2");
   const add = (c: number, name: string) =>
@@ -45,10 +44,10 @@ async function world(database: TwinDatabaseOptions | undefined) {
   };
   const count = (sql: string, params: number[]) => Number(twin.query(sql, params)[0]?.n);
   const values = (userid: number, scormid = activity.scormid) =>
-    count(
-      "SELECT COUNT(*) AS n FROM mdl_scorm_scoes_value v JOIN mdl_scorm_attempt a ON a.id = v.attemptid WHERE a.userid = ? AND a.scormid = ?",
-      [userid, scormid],
-    );
+    count(`SELECT COUNT(*) AS n FROM ${twin.tracks.values} t WHERE t.userid = ? AND t.scormid = ?`, [
+      userid,
+      scormid,
+    ]);
   const grade = (userid: number, scormid = activity.scormid) =>
     twin.query(
       "SELECT g.rawgrade FROM mdl_grade_grades g JOIN mdl_grade_items i ON i.id = g.itemid WHERE i.iteminstance = ? AND g.userid = ?",
@@ -90,9 +89,9 @@ test("§6: csv_export_writer('tab') encloses fields with tabs, quotes, backslash
 });
 
 test("§6: the download has mod_scorm's columns and one row per stored track with its value", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const w = await world(twinDatabase);
+  const w = await world(twinStorage);
   w.play(w.learner, w.activity, w.scoid, [["cmi.suspend_data", 'a\tb\n"c"']]);
   const file = w.twin.api.teacher.exportTracks(w.teacher, w.activity.cmid);
   expect(file.filename).toBe("C1 Probe.txt");
@@ -115,9 +114,9 @@ test("§6: the download has mod_scorm's columns and one row per stored track wit
 });
 
 test("§6: deleting a learner's attempts removes values, attempts, grade and completion, logs attempt_deleted, and nothing else", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const w = await world(twinDatabase);
+  const w = await world(twinStorage);
   const oldLaunch = w.play(w.learner);
   w.play(w.classmate);
   w.play(w.learner, w.elsewhere, w.scoElsewhere);
@@ -151,15 +150,20 @@ test("§6: deleting a learner's attempts removes values, attempts, grade and com
 });
 
 test("§6: deleting one attempt keeps the others' numbers; course reset clears the course and only it", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const w = await world(twinDatabase);
+  const w = await world(twinStorage);
   w.play(w.learner);
-  w.twin.db.insert("mdl_scorm_attempt", { userid: w.learner, scormid: w.activity.scormid, attempt: 2 });
+  w.twin.tracks.insertTrack(
+    w.twin.tracks.attempt(w.learner, w.activity.scormid, 2),
+    w.scoid,
+    "x.start.time",
+    "1",
+  );
   w.twin.api.teacher.deleteAttempts(ACTOR(w.teacher), w.activity.cmid, { learnerid: w.learner, attempt: 1 });
-  expect(w.twin.query("SELECT attempt FROM mdl_scorm_attempt WHERE userid = ?", [w.learner])).toEqual([
-    { attempt: 2 },
-  ]);
+  expect(
+    w.twin.query(`SELECT attempt FROM ${w.twin.tracks.attempts} a WHERE userid = ?`, [w.learner]),
+  ).toEqual([{ attempt: 2 }]);
   w.play(w.classmate);
   w.play(w.learner, w.elsewhere, w.scoElsewhere);
   expect(w.twin.api.teacher.resetCourse(ACTOR(w.teacher), w.course)).toBe(2);
@@ -173,18 +177,16 @@ test("§6: deleting one attempt keeps the others' numbers; course reset clears t
 });
 
 test("§7.3: with encryption on SQL holds ciphertext; the seed, report and dashboard get plaintext; a lost key restarts cleanly", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const w = await world(twinDatabase);
+  const w = await world(twinStorage);
   w.twin.setAtRestSettings({ encrypt: true, sensitiveElements: ["cmi.core.lesson_location"] });
   w.play(w.learner, w.activity, w.scoid, [
     ["cmi.suspend_data", "secret state"],
     ["cmi.core.lesson_location", "page 9"],
     ["cmi.core.exit", "suspend"],
   ]);
-  const stored = w.twin.query(
-    "SELECT e.element, v.value FROM mdl_scorm_scoes_value v JOIN mdl_scorm_element e ON e.id = v.elementid",
-  );
+  const stored = w.twin.query(`SELECT t.element, t.value FROM ${w.twin.tracks.values} t`);
   for (const element of ["cmi.suspend_data", "cmi.core.lesson_location"])
     expect(String(stored.find((r) => r.element === element)?.value)).toMatch(/^aes-256-gcm:/);
   expect(stored.find((r) => r.element === "cmi.core.score.raw")?.value).toBe("80");

@@ -1,13 +1,12 @@
 // The twin's people, capabilities, access rules, events and log store, each rule pinned to the contract section
 // (../shared/docs/moodle-scorm-contract.md) or golden scenario it comes from.
-import { expect, test } from "../support/twin-database-test.ts";
+import { expect, test, type TwinStorage } from "../support/twin-database-test.ts";
 import { buildProbeManifest } from "../../conformance/generators/manifest-arbitrary.ts";
 import { playerAttempt } from "../../moodle-stack/twin/attempts.ts";
 import { hasCapability } from "../../moodle-stack/twin/capabilities.ts";
 import { courseContext, moduleContext } from "../../moodle-stack/twin/contexts.ts";
 import { eventNameParts } from "../../moodle-stack/twin/log-store.ts";
 import type { CallResult } from "../../moodle-stack/twin/lms-api.ts";
-import type { TwinDatabaseOptions } from "../../moodle-stack/twin/db.ts";
 import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
 import { REFUSAL_EVENT } from "../../moodle-stack/twin/refusal-log.ts";
 
@@ -16,8 +15,8 @@ const LAUNCH = "local_externalscormbridge_launch";
 type LogRow = Record<string, unknown> & { other: Record<string, unknown> | null };
 const COMMIT = "local_externalscormbridge_commit";
 
-async function world(database: TwinDatabaseOptions | undefined, version: "1.2" | "2004" = "1.2") {
-  const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent", database });
+async function world(storage: TwinStorage, version: "1.2" | "2004" = "1.2") {
+  const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent", ...storage });
   const { people, activities, db } = twin;
   const course = people.createCourse("C", "c");
   let n = 0;
@@ -43,14 +42,14 @@ async function world(database: TwinDatabaseOptions | undefined, version: "1.2" |
       ...r,
       other: r.other ? (JSON.parse(String(r.other)) as Record<string, unknown>) : null,
     }));
-  const values = () => twin.query("SELECT COUNT(*) AS n FROM mdl_scorm_scoes_value")[0]!.n;
+  const values = () => twin.query(`SELECT COUNT(*) AS n FROM ${twin.tracks.values} t`)[0]!.n;
   return { twin, people, db, course, user, make, activity, scoid, call, launch, logs, values };
 }
 
 test("§5.1 archetypes: savetrack for student, teachers and manager; viewreport for teachers; deleteownresponses for none; guest nothing", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { people, db, course, user, activity } = await world(twinDatabase);
+  const { people, db, course, user, activity } = await world(twinStorage);
   const ctx = moduleContext(db, activity.cmid);
   const roles = ["student", "teacher", "editingteacher", "manager"] as const;
   const byRole = Object.fromEntries(
@@ -75,9 +74,9 @@ test("§5.1 archetypes: savetrack for student, teachers and manager; viewreport 
 });
 
 test("has_capability: most specific override per role, PROHIBIT wins over any ALLOW, overrides stay in their activity", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { people, db, course, user, activity, make } = await world(twinDatabase);
+  const { people, db, course, user, activity, make } = await world(twinStorage);
   const other = make();
   const both = user();
   people.enrol(both, course, "student");
@@ -95,9 +94,9 @@ test("has_capability: most specific override per role, PROHIBIT wins over any AL
 });
 
 test("launch refuses guests, users who are not enrolled and suspended enrolments; managers need no enrolment", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { people, db, course, user, call, activity, scoid, logs } = await world(twinDatabase);
+  const { people, db, course, user, call, activity, scoid, logs } = await world(twinStorage);
   const args = { cmid: activity.cmid, scoid };
   const guest = people.guestAccess(course, "g");
   const outsider = user();
@@ -118,9 +117,9 @@ test("launch refuses guests, users who are not enrolled and suspended enrolments
 });
 
 test("commit: own launch only, declared parameters only, mod/scorm:savetrack; each refusal stores nothing and logs one event", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { people, course, user, call, launch, logs, values, activity } = await world(twinDatabase);
+  const { people, course, user, call, launch, logs, values, activity } = await world(twinStorage);
   const learner = user();
   const teacher = user();
   people.enrol(learner, course);
@@ -163,9 +162,9 @@ test("commit: own launch only, declared parameters only, mod/scorm:savetrack; ea
 });
 
 test("§2.3/§5.2 events: sco_launched at launch; scoreraw_submitted on every score write; status_submitted only for completed/passed/failed", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { people, course, user, call, launch, logs, activity, scoid } = await world(twinDatabase);
+  const { people, course, user, call, launch, logs, activity, scoid } = await world(twinStorage);
   const learner = user();
   people.enrol(learner, course);
   const launchid = launch(learner);
@@ -203,7 +202,8 @@ test("§2.3/§5.2 events: sco_launched at launch; scoreraw_submitted on every sc
   ]);
   for (const e of submittedEvents)
     expect(e).toMatchObject({
-      objecttable: "scorm_scoes_value",
+      // mod_scorm's values table: scorm_scoes_track up to 4.2, scorm_scoes_value since 4.3 (contract §5.2).
+      objecttable: twinStorage.moodleSchema === "4.1" ? "scorm_scoes_track" : "scorm_scoes_value",
       objectid: activity.scormid,
       relateduserid: learner,
       crud: "u",
@@ -211,9 +211,9 @@ test("§2.3/§5.2 events: sco_launched at launch; scoreraw_submitted on every sc
 });
 
 test("§2.3 forcecompleted: the status mod_scorm flips by itself logs no status_submitted (golden s12_forcecompleted)", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { people, course, user, call, launch, logs, db, activity } = await world(twinDatabase);
+  const { people, course, user, call, launch, logs, db, activity } = await world(twinStorage);
   db.run("UPDATE mdl_scorm SET forcecompleted = 1 WHERE id = ?", [activity.scormid]);
   const learner = user();
   people.enrol(learner, course);
@@ -230,13 +230,13 @@ test("§2.3 forcecompleted: the status mod_scorm flips by itself logs no status_
 });
 
 test("§1.1/§2.5 attempts: newattempt=on only after a complete attempt and below maxattempt; forcenewattempt=always on every entry with data", async ({
-  twinDatabase,
+  twinStorage,
 }) => {
-  const { twin, people, course, user, activity, scoid, db } = await world(twinDatabase);
+  const { twin, people, course, user, activity, scoid, db } = await world(twinStorage);
   const learner = user();
   people.enrol(learner, course);
   const store = (attempt: number, element: string, value: string) =>
-    twin.tracks.insertTrack(twin.tracks.attemptId(learner, activity.scormid, attempt), scoid, element, value);
+    twin.tracks.insertTrack(twin.tracks.attempt(learner, activity.scormid, attempt), scoid, element, value);
   const open = (maxattempt: number, forcenewattempt: number, newattempt: boolean) =>
     playerAttempt(db, learner, activity.scormid, { maxattempt, forcenewattempt }, newattempt);
 

@@ -24,17 +24,12 @@ export function deleteAttemptsInScope(
             };
   return db.transaction(() => {
     const deleted = db.all<DeletedAttempt & Record<string, number>>(
-      `SELECT id, userid, scormid, attempt FROM mdl_scorm_attempt WHERE ${where.sql} ORDER BY id`,
+      `SELECT attemptid, userid, scormid, attempt FROM ${db.tracks.attempts} a WHERE ${where.sql}
+        ORDER BY scormid, userid, attempt`,
       where.params,
     );
-    for (const a of deleted) {
-      db.run("DELETE FROM mdl_scorm_scoes_value WHERE attemptid = ?", [a.id]);
-      db.run("DELETE FROM mdl_scorm_attempt WHERE id = ?", [a.id]);
-    }
-    revokeLaunches(
-      db,
-      deleted.map((a) => a.id),
-    );
+    for (const a of deleted) db.tracks.deleteAttempt(a);
+    revokeLaunches(db, deleted);
     return deleted;
   });
 }
