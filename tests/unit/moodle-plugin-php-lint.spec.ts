@@ -1,4 +1,4 @@
-// `php -l` over every PHP file of the Moodle plugin and its tools (skipped, with a notice, without a PHP CLI).
+// `php -l` over every PHP file of the Moodle plugin, its tools and the real-Moodle scripts (skipped, with a notice, without a PHP CLI).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -8,6 +8,8 @@ import { PLUGIN_DIR, phpCli } from "../../moodle-stack/plugin-tools/describe-plu
 
 const php = phpCli();
 const TOOLS_DIR = path.join(PLUGIN_DIR, "../../../plugin-tools");
+/** The real-Moodle scripts (provisioning, the Moodle driver's operations). */
+const REAL_DIR = path.join(PLUGIN_DIR, "../../../real");
 
 function phpFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -22,8 +24,8 @@ const lint = (file: string) => spawnSync(php as string, ["-l", file], { encoding
 test.describe("php -l", () => {
   test.skip(!php, "No PHP CLI (scripts/setup.sh installs Debian's php-cli): PHP syntax not checked");
 
-  test("passes on every PHP file of the plugin and its tools", () => {
-    const files = [...phpFiles(PLUGIN_DIR), ...phpFiles(TOOLS_DIR)];
+  test("passes on every PHP file of the plugin, its tools and the real-Moodle scripts", () => {
+    const files = [...phpFiles(PLUGIN_DIR), ...phpFiles(TOOLS_DIR), ...phpFiles(REAL_DIR)];
     expect(files.length).toBeGreaterThan(20);
     const failures = files
       .map((file) => ({ file, result: lint(file) }))
