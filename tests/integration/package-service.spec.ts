@@ -8,6 +8,7 @@ import { expect, test } from "../../harness/browser/fixtures.ts";
 import { waitForProbe } from "../../harness/probe/probe-client.ts";
 import type { EmbeddedStack } from "../../harness/stack/embedded-stack.ts";
 import type { JobEvent } from "../../moodle-stack/twin/package-service/job-store.ts";
+import type { PackageServiceSettings } from "../../moodle-stack/twin/package-service/settings.ts";
 import { PackageServiceClient } from "../support/package-service-client.ts";
 import { badManifestZip, corruptZip, probeZip, probeZipOfSize, zipSlipZip } from "../support/package-zips.ts";
 
@@ -54,12 +55,15 @@ async function storage(stack: EmbeddedStack): Promise<{ packages: string[]; stag
 const types = (events: JobEvent[]) => events.map((e) => (e.type === "step" ? `step:${e.step}` : e.type));
 
 let workDir: string;
+let savedSettings: PackageServiceSettings;
 test.beforeEach(async ({ stack }) => {
+  savedSettings = { ...stack.twin.packages.settings };
   workDir = await mkdtemp(path.join(os.tmpdir(), "esb-pkg-work-"));
   stack.twin.packages.setSettings({ workDir, maxBytes: 64 * 1024 * 1024, asyncBytes: 1024 * 1024 });
 });
 test.afterEach(async ({ stack }) => {
   stack.twin.packages.beforeStep = undefined;
+  stack.twin.packages.setSettings(savedSettings);
   // every job cleaned its work folder up
   expect(await readdir(workDir)).toEqual([]);
   await rm(workDir, { recursive: true, force: true });
@@ -286,6 +290,16 @@ test("launch creates a CDN URL activity in the course whose player loads the SCO
     headers: { "content-type": "application/json" },
   });
   expect(launch.status, JSON.stringify(launch.json)).toBe(201);
+  const malformed = await teacher.request("POST", `packages/${pkg.id}/launch`, {
+    body: "{course:",
+    headers: { "content-type": "application/json" },
+  });
+  expect([malformed.status, malformed.json.error.code]).toEqual([400, "invalid-json"]);
+  const noCourse = await teacher.request("POST", `packages/${pkg.id}/launch`, {
+    body: JSON.stringify({ course: "x" }),
+    headers: { "content-type": "application/json" },
+  });
+  expect([noCourse.status, noCourse.json.error.code]).toEqual([400, "invalid-parameter"]);
   expect(launch.json).toMatchObject({ course, cmid: expect.any(Number) });
   const row = stack.twin.query(
     "SELECT s.name, s.reference FROM mdl_scorm s JOIN mdl_course_modules cm ON cm.instance = s.id WHERE cm.id = ?",

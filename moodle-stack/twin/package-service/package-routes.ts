@@ -1,6 +1,6 @@
 // The package service's REST routes under API_PATH (README.md in this folder): upload, list, get, delete, launch,
 // job status and cancel. Every answer is JSON; every refusal is `{ "error": { "code", "message", ... } }`.
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import express, { type Request, type Response } from "express";
 import type { Activities } from "../activities.ts";
@@ -109,6 +109,7 @@ export function packageRouter(deps: PackageRoutesDeps): express.Router {
         service.storage(); // 503 before reading the body when nothing can be published
         const { maxBytes, asyncBytes, workDir } = service.settings;
         checkUploadHeaders(req, maxBytes);
+        await mkdir(workDir, { recursive: true });
         const jobDir = await mkdtemp(path.join(workDir, "esb-package-"));
         const zipPath = path.join(jobDir, "upload.zip");
         let zipBytes: number;
@@ -237,6 +238,23 @@ export function packageRouter(deps: PackageRoutesDeps): express.Router {
       { changes: true },
     ),
   );
+
+  // A launch body that is not JSON, or too large: a JSON error like every other refusal.
+  router.use(API_PATH, (error: unknown, _req: Request, res: Response, next: express.NextFunction) => {
+    const status = (error as { status?: unknown }).status;
+    if (typeof status !== "number" || status < 400 || status >= 500) {
+      next(error);
+      return;
+    }
+    sendServiceError(
+      res,
+      new PackageServiceError(
+        status,
+        status === 413 ? "body-too-large" : "invalid-json",
+        (error as Error).message,
+      ),
+    );
+  });
 
   return router;
 }
