@@ -10,7 +10,15 @@ import type { EmbeddedStack } from "../../harness/stack/embedded-stack.ts";
 import type { JobEvent } from "../../moodle-stack/twin/package-service/job-store.ts";
 import type { PackageServiceSettings } from "../../moodle-stack/twin/package-service/settings.ts";
 import { PackageServiceClient } from "../support/package-service-client.ts";
-import { badManifestZip, corruptZip, probeZip, probeZipOfSize, zipSlipZip } from "../support/package-zips.ts";
+import {
+  badManifestZip,
+  corruptZip,
+  noManifestZip,
+  probeZip,
+  probeZipOfSize,
+  zipBombZip,
+  zipSlipZip,
+} from "../support/package-zips.ts";
 
 interface People {
   course: number;
@@ -225,7 +233,7 @@ test("the size limit: 413 package-too-large from Content-Length, and while a chu
   expect(stack.twin.packages.settings.maxBytes).toBe(200_000);
 });
 
-test("corrupt zip, bad manifest and a path-traversal entry are refused with 422 and their codes; nothing published", async ({
+test("corrupt zip, bad manifest, zip bomb, no manifest and a path-traversal entry are refused with 422 and their codes; nothing published", async ({
   stack,
 }) => {
   const { teacher } = await people(stack);
@@ -235,6 +243,8 @@ test("corrupt zip, bad manifest and a path-traversal entry are refused with 422 
     [corruptZip(), "archive", "unreadable"],
     [zipSlipZip(), "archive", "zip-slip"],
     [badManifestZip(), "well-formed", ""],
+    [zipBombZip(), "archive", "compression-ratio"],
+    [noManifestZip(), "manifest-at-root", "no-manifest"],
   ];
   for (const [zip, step, code] of cases) {
     const answer = await teacher.upload(zip);

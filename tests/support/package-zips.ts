@@ -44,3 +44,9 @@ export const badManifestZip = (): Buffer =>
   rawZip([{ name: "imsmanifest.xml", data: "<manifest><unclosed></manifest>" }, ...probeEntries().slice(1)]);
 
 export const corruptZip = (): Buffer => Buffer.from("PK\u0003\u0004 this is not really a zip file at all");
+
+/** A 4 MB run of zeros deflated to a few kilobytes: over the zip rules' compression-ratio limit. */
+export const zipBombZip = (): Buffer =>
+  rawZip([...probeEntries(), { name: "media/zeros.bin", data: Buffer.alloc(4 * 1024 * 1024) }]);
+
+export const noManifestZip = (): Buffer => rawZip(probeEntries().slice(1));

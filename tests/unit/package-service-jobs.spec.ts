@@ -14,6 +14,7 @@ import {
   type JobEvent,
   type JobStep,
 } from "../../moodle-stack/twin/package-service/job-store.ts";
+import { RunQueue } from "../../moodle-stack/twin/package-service/run-queue.ts";
 import { PackageRegistry } from "../../moodle-stack/twin/package-service/package-registry.ts";
 import { probeZip, zipSlipZip } from "../support/package-zips.ts";
 
@@ -123,4 +124,30 @@ test("a late listener gets the history then live events; finished jobs go after 
   store.subscribe(job, 2, (event) => heard.push(event.seq));
   expect(heard).toEqual(job.events.slice(2).map((e) => e.seq));
   expect(store.get(job.id)).toBeUndefined(); // retention 0: gone at the next look
+});
+
+test("the run queue runs at most its limit at a time, the others in arrival order", async () => {
+  const queue = new RunQueue(() => 2);
+  const started: number[] = [];
+  const releases: Array<() => void> = [];
+  const runs = [0, 1, 2, 3].map((i) =>
+    queue.run(async () => {
+      started.push(i);
+      await new Promise<void>((resolve) => releases.push(resolve));
+      return i;
+    }),
+  );
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(started).toEqual([0, 1]);
+  releases[1]!();
+  await runs[1];
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(started).toEqual([0, 1, 2]);
+  releases[0]!();
+  await runs[0];
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(started).toEqual([0, 1, 2, 3]);
+  releases[2]!();
+  releases[3]!();
+  expect(await Promise.all(runs)).toEqual([0, 1, 2, 3]);
 });
