@@ -14,6 +14,8 @@ import {
   type JobEvent,
   type JobStep,
 } from "../../moodle-stack/twin/package-service/job-store.ts";
+import { extractZip } from "../../harness/packages/zip/extract-zip.ts";
+import { DEFAULT_ZIP_LIMITS } from "../../harness/packages/zip/zip-limits.ts";
 import { RunQueue } from "../../moodle-stack/twin/package-service/run-queue.ts";
 import { PackageRegistry } from "../../moodle-stack/twin/package-service/package-registry.ts";
 import { probeZip, zipSlipZip } from "../support/package-zips.ts";
@@ -150,4 +152,16 @@ test("the run queue runs at most its limit at a time, the others in arrival orde
   releases[2]!();
   releases[3]!();
   expect(await Promise.all(runs)).toEqual([0, 1, 2, 3]);
+});
+
+test("extraction stops before the next entry once the job's signal is aborted, leaving its folder empty", async () => {
+  const zipPath = path.join(root, "many.zip");
+  await writeFile(zipPath, probeZip(50));
+  const target = path.join(root, "out");
+  const controller = new AbortController();
+  controller.abort();
+  await expect(extractZip(zipPath, target, DEFAULT_ZIP_LIMITS, controller.signal)).rejects.toThrow(
+    /aborted/i,
+  );
+  expect(await readdir(target)).toEqual([]);
 });

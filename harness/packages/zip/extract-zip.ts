@@ -146,12 +146,14 @@ async function assertEmptyTarget(targetDir: string): Promise<boolean> {
 
 /**
  * Extracts `zipPath` into `targetDir` (created, or an existing empty folder). On any refusal it throws a
- * ZipRejectedError and leaves the target folder empty.
+ * ZipRejectedError and leaves the target folder empty; `signal` stops it before any entry (its abort reason is
+ * thrown, the target folder left empty).
  */
 export async function extractZip(
   zipPath: string,
   targetDir: string,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  signal?: AbortSignal,
 ): Promise<ExtractedZip> {
   const { size } = await stat(zipPath);
   if (size > limits.maxArchiveBytes) {
@@ -169,6 +171,7 @@ export async function extractZip(
     const files: string[] = [];
     try {
       for (const item of planned) {
+        signal?.throwIfAborted();
         const out = inside(root, item.path);
         if (item.directory) {
           await mkdir(out, { recursive: true });
@@ -187,7 +190,7 @@ export async function extractZip(
       }
     } catch (error) {
       await emptyFolder(root);
-      throw unreadable(error);
+      throw signal?.aborted ? error : unreadable(error);
     }
     return { files, totalBytes: state.total };
   } finally {

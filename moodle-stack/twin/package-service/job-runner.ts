@@ -1,13 +1,15 @@
 // Processes one received upload: extract (the zip rules of harness/packages/zip), validate (ADL's order), publish
 // into the CDN storage's staging folder file by file, commit (one rename) and register. Every step is announced
-// and publishing reports each file; a cancel is honoured at every step boundary and after every published file,
-// and a cancelled or failed job leaves nothing in the CDN storage. The work folder is removed in every case.
+// and publishing reports each file; a cancel is honoured at every step boundary, before every extracted entry and
+// after every published file, and a cancelled or failed job leaves nothing in the CDN storage. The work folder is
+// removed in every case.
 import { randomBytes } from "node:crypto";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { error as issue } from "../../../harness/packages/package-issue.ts";
 import { validatePackage } from "../../../harness/packages/package-validation.ts";
 import { extractZip } from "../../../harness/packages/zip/extract-zip.ts";
+import { DEFAULT_ZIP_LIMITS } from "../../../harness/packages/zip/zip-limits.ts";
 import { ZipRejectedError } from "../../../harness/packages/zip/zip-rejection.ts";
 import type { CdnStorage } from "./cdn-storage.ts";
 import { packageFacts } from "./package-facts.ts";
@@ -60,7 +62,7 @@ export async function runJob(deps: JobRunnerDeps, job: Job, upload: ReceivedUplo
     storage = deps.storage();
     await step("extract");
     try {
-      await extractZip(upload.zipPath, filesDir);
+      await extractZip(upload.zipPath, filesDir, DEFAULT_ZIP_LIMITS, signal);
     } catch (e) {
       if (e instanceof ZipRejectedError)
         throw invalidPackage([{ ...issue("archive", e.code, e.message), entry: e.entry ?? null }]);
