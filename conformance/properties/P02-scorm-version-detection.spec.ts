@@ -3,10 +3,18 @@
 // its usual spellings, or the namespaces when it is missing), and at launch the SCO's standard API discovery
 // finds exactly window.API (1.2) or exactly window.API_1484_11 (2004) on the bridge frame, never both.
 // Observes: the LMS's scorm.version column (SQL via the driver) and the probe SCO's discovery in the browser.
+// With --packages (ESB_PACKAGES), every package given is checked too: the version its manifest declares, and each
+// SCO finding exactly that API global on the bridge frame, initialising and storing through it (published to the
+// stack's CDN, or already under --cdn-base / ESB_CDN_BASE at <base>/packages/<name>/).
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "../../harness/browser/fixtures.ts";
 import { openLearnerSession } from "../../harness/probe/learner-session.ts";
 import { requireProperty, propertyTestTitle } from "../../harness/properties/property-meta.ts";
 import { runProperty } from "../../harness/properties/run-property.ts";
+import { playUserPackages } from "../../harness/properties/user-package-play.ts";
+import { packagesSetting, userPackages } from "../../harness/packages/user-packages.ts";
 import {
   buildProbeManifest,
   manifestArbitrary,
@@ -29,6 +37,7 @@ const EXAMPLES: GeneratedManifest[] = [
 ];
 
 let packageCounter = 0;
+const SCO_PLAY_TIMEOUT_MS = 60_000;
 
 test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
   const course = await lms.createCourse("P02 course");
@@ -64,4 +73,19 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
     },
     { defaultRuns: 8, examples: EXAMPLES },
   );
+
+  const setting = packagesSetting(process.env.ESB_PACKAGES);
+  if (!setting) return;
+  const work = await mkdtemp(path.join(os.tmpdir(), "esb-p02-packages-"));
+  try {
+    const packages = await userPackages(setting, work);
+    testInfo.setTimeout(testInfo.timeout + packages.length * 4 * SCO_PLAY_TIMEOUT_MS);
+    const failures = await playUserPackages(
+      { browser, stack, lms, cdnBase: process.env.ESB_CDN_BASE, scoTimeoutMs: SCO_PLAY_TIMEOUT_MS },
+      packages,
+    );
+    expect(failures, `the packages under test (${packages.map((p) => p.name).join(", ")})`).toEqual([]);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 });

@@ -87,6 +87,10 @@ function watchConsoleErrors(page: Page): string[] {
   return errors;
 }
 
+/** The SCORM API globals a frame defines (a SCO's discovery stops at the first window holding either). */
+const apiGlobalsOf = (frame: Frame): Promise<string[]> =>
+  frame.evaluate(() => ["API", "API_1484_11"].filter((name) => name in window)).catch(() => []);
+
 /** A frame the browser replaced by its error page: framing refused, or the page could not be loaded. */
 const isErrorPage = (frame: Frame): boolean => frame.url().startsWith("chrome-error:");
 const errorPageIn = (what: string): string =>
@@ -220,6 +224,12 @@ export async function playSco(input: ScoPlay): Promise<ScoPlayResult> {
     const init = await waitForInitialize(page, input, deadline);
     if (!init.ok) return await failWith(init.reason, init.record);
     evidence.push(`bridge frame from the CDN: ${withoutHash(init.bridge.url())}`);
+    const globals = await apiGlobalsOf(init.bridge);
+    if (globals.join() !== API_GLOBAL_OF[input.version])
+      return await failWith(
+        `the bridge frame exposes ${globals.join(" and ") || "no API global"}; a ${input.version} SCO must find exactly ${API_GLOBAL_OF[input.version]}`,
+        init.record,
+      );
     evidence.push(`calls the SCO made through the bridge: ${describeCalls(init.record, "sco")}`);
 
     const scoFrame = init.bridge.childFrames().find((f) => originOf(f.url()) === input.cdnOrigin);

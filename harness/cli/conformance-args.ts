@@ -2,14 +2,15 @@
 import { parseArgs } from "node:util";
 import { bridgeNames } from "../bridges/resolve-bridge.ts";
 import { selectProperties } from "../properties/registry.ts";
-import { DEFAULT_PACKAGES, resolvePackageSource, type PackageSource } from "./package-source.ts";
+import { resolvePackageSource, type PackageSource } from "./package-source.ts";
 
 export interface ConformancePlan {
   help: boolean;
   stack: "embedded" | "containers" | "moodle";
   bridge: string;
   properties: string[];
-  packages: PackageSource;
+  /** The user's packages, which P02 also plays; undefined: only the suite's own packages. */
+  packages: PackageSource | undefined;
   cdnBase: string | undefined;
   seed: number | undefined;
   path: string | undefined;
@@ -38,11 +39,14 @@ Options:
   --stack <name>       embedded (default: Moodle twin, mock CDN and attacker site in-process) or containers
                        (the twin's tables on MySQL in a container; needs a Docker engine, else exit 4) or
                        moodle (a real Moodle at ESB_MOODLE_DIR behind https://lms.test; else exit 4).
-  --packages <src>     SCORM packages to use: a .zip, a folder, or an http(s) URL of a zip or imsmanifest.xml.
-                       Default: packages-under-test/. Passed to the run as ESB_PACKAGES=<kind>:<location>;
-                       the current properties use their own probe packages and do not read it yet.
-  --cdn-base <url>     https base URL of the CDN serving the bridge and packages, passed as ESB_CDN_BASE.
-                       The embedded stack always serves its own mock CDN (https://cdn.test) and ignores it.
+  --packages <src>     Your SCORM packages: a .zip, a folder (its .zip files and package folders), or an http(s)
+                       URL of a zip or an imsmanifest.xml. P02 then also checks each: the version the LMS detects
+                       is the one its manifest declares, and every SCO finds exactly that API global on the bridge
+                       frame, initialises through it and stores a session (played as certify plays). Default: only
+                       the suite's own probe packages (packages-under-test/).
+  --cdn-base <url>     https base URL of a CDN already serving your packages at <url>/packages/<name>/ and the
+                       bridge frame at <url>/bridge/frame.html: P02 plays them from there instead of publishing
+                       them to the stack's mock CDN (the other properties always use the mock CDN).
   --runs <int>         Generated runs per property (default: each property's own).
   --seed <int>         fast-check seed, to replay a failure exactly.
   --path <path>        fast-check path of a counterexample (with --seed), to replay only it.
@@ -163,13 +167,15 @@ export function parseConformanceArgs(argv: string[]): ConformancePlan {
     throw new UsageError(`Unknown bridge "${v.bridge}". Known bridges: ${bridgeNames().join(", ")}`);
   }
   let properties: string[];
-  let packages: PackageSource;
+  let packages: PackageSource | undefined;
   try {
     properties = selectProperties(v.properties).map((p) => p.id);
-    packages = v.packages === undefined ? DEFAULT_PACKAGES : resolvePackageSource(v.packages);
+    packages = v.packages === undefined ? undefined : resolvePackageSource(v.packages);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  if (v["cdn-base"] !== undefined && packages === undefined)
+    throw new UsageError("--cdn-base names where your packages are served: give them with --packages too");
   if (v.replay !== undefined && (v.seed !== undefined || v.path !== undefined))
     throw new UsageError("--replay already carries the seed and path; drop --seed/--path");
   const replay = v.replay === undefined ? undefined : replayParts(v.replay);

@@ -86,8 +86,8 @@ async function main(argv: string[]): Promise<number> {
     ESB_STACK: plan.stack,
     ESB_BRIDGE: plan.bridge,
     ESB_PROPERTIES: plan.properties.join(","),
-    ESB_PACKAGES: packagesEnv(plan.packages),
   };
+  if (plan.packages) env.ESB_PACKAGES = packagesEnv(plan.packages);
   if (plan.cdnBase) env.ESB_CDN_BASE = plan.cdnBase;
   if (plan.shard) env.ESB_SHARD = `${plan.shard.index}/${plan.shard.total}`;
   if (plan.reportsDir) env.ESB_REPORTS_DIR = path.resolve(plan.reportsDir);

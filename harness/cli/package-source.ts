@@ -2,11 +2,9 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { PACKAGES_DIR } from "../packages/package-files.ts";
+import type { PackageSource } from "../packages/user-packages.ts";
 
-export type PackageSource =
-  | { kind: "folder"; location: string }
-  | { kind: "zip"; location: string }
-  | { kind: "url"; location: string };
+export type { PackageSource };
 
 export const DEFAULT_PACKAGES: PackageSource = { kind: "folder", location: PACKAGES_DIR };
 

@@ -8,7 +8,7 @@ import { expect, test } from "@playwright/test";
 import { HELP, parseConformanceArgs } from "../../harness/cli/conformance-args.ts";
 import { packagesEnv } from "../../harness/cli/package-source.ts";
 import { parseReportArgs } from "../../harness/cli/report-args.ts";
-import { PACKAGES_DIR, PROJECT_ROOT } from "../../harness/packages/package-files.ts";
+import { PROJECT_ROOT } from "../../harness/packages/package-files.ts";
 import { containersStackProblem } from "../../harness/stack/containers-availability.ts";
 import { crossSiteProblem, hostAllowed } from "../../harness/ui/request-guard.ts";
 import { runArgs } from "../../harness/ui/run-request.ts";
@@ -22,11 +22,11 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => rm(tmp, { recursive: true, force: true }));
 
-test("--packages takes a folder, a zip or an http(s) URL, defaults to packages-under-test, refuses the rest", () => {
-  expect(parseConformanceArgs([]).packages).toEqual({ kind: "folder", location: PACKAGES_DIR });
-  expect(parseConformanceArgs(["--packages", path.join(tmp, "course")]).packages.kind).toBe("folder");
+test("--packages takes a folder, a zip or an http(s) URL, is absent by default, refuses the rest", () => {
+  expect(parseConformanceArgs([]).packages).toBeUndefined();
+  expect(parseConformanceArgs(["--packages", path.join(tmp, "course")]).packages?.kind).toBe("folder");
   const zip = parseConformanceArgs(["--packages", path.join(tmp, "course.zip")]).packages;
-  expect(packagesEnv(zip)).toBe(`zip:${path.join(tmp, "course.zip")}`);
+  expect(zip && packagesEnv(zip)).toBe(`zip:${path.join(tmp, "course.zip")}`);
   expect(parseConformanceArgs(["--packages", "https://cdn.example/p/imsmanifest.xml"]).packages).toEqual({
     kind: "url",
     location: "https://cdn.example/p/imsmanifest.xml",
@@ -41,14 +41,17 @@ test("--packages takes a folder, a zip or an http(s) URL, defaults to packages-u
     expect(() => parseConformanceArgs(["--packages", value]), value).toThrow(message);
 });
 
-test("--cdn-base must be a plain https URL", () => {
-  expect(parseConformanceArgs(["--cdn-base", "https://cdn.vendor.example/scorm"]).cdnBase).toBe(
+test("--cdn-base must be a plain https URL and names where --packages are served", () => {
+  const withPackages = (...args: string[]) =>
+    parseConformanceArgs(["--packages", path.join(tmp, "course"), ...args]);
+  expect(withPackages("--cdn-base", "https://cdn.vendor.example/scorm").cdnBase).toBe(
     "https://cdn.vendor.example/scorm",
   );
   expect(parseConformanceArgs([]).cdnBase).toBeUndefined();
-  expect(() => parseConformanceArgs(["--cdn-base", "http://cdn.example"])).toThrow(/https/);
-  expect(() => parseConformanceArgs(["--cdn-base", "https://cdn.example/?a=1"])).toThrow(/query/);
-  expect(() => parseConformanceArgs(["--cdn-base", "cdn"])).toThrow(/not a URL/);
+  expect(() => withPackages("--cdn-base", "http://cdn.example")).toThrow(/https/);
+  expect(() => withPackages("--cdn-base", "https://cdn.example/?a=1")).toThrow(/query/);
+  expect(() => withPackages("--cdn-base", "cdn")).toThrow(/not a URL/);
+  expect(() => parseConformanceArgs(["--cdn-base", "https://cdn.example"])).toThrow(/--packages/);
 });
 
 test("--replay carries seed and path as a failure prints them, and excludes --seed/--path", () => {
