@@ -23,27 +23,50 @@ export interface ApiOp {
   value: string;
 }
 
+/** How a caller may spoil the ajax request itself: no or a wrong sesskey, or a GET instead of a POST. */
+export interface RequestSpoiling {
+  sesskey?: "missing" | "wrong";
+  http?: "GET";
+}
+
 export async function callLmsApi(
   page: Page,
   methodname: string,
   args: Record<string, unknown>,
+  spoil: RequestSpoiling = {},
 ): Promise<ApiAnswer> {
   return page.evaluate(
-    async ({ methodname, args }) => {
+    async ({ methodname, args, spoil }) => {
       const keyResponse = await fetch("/local/externalscormbridge/sesskey.php", {
         credentials: "same-origin",
       });
       const { sesskey } = (await keyResponse.json()) as { sesskey?: string };
+      const key = spoil.sesskey === "wrong" ? `${sesskey ?? ""}x` : (sesskey ?? "");
+      const query = spoil.sesskey === "missing" ? "" : `sesskey=${encodeURIComponent(key)}&`;
+      const calls = JSON.stringify([{ index: 0, methodname, args }]);
       const response = await fetch(
-        `/lib/ajax/service.php?sesskey=${encodeURIComponent(sesskey ?? "")}&info=${encodeURIComponent(methodname)}`,
-        {
-          method: "POST",
-          credentials: "same-origin",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify([{ index: 0, methodname, args }]),
-        },
+        `/lib/ajax/service.php?${query}info=${encodeURIComponent(methodname)}` +
+          (spoil.http === "GET" ? `&args=${encodeURIComponent(calls)}` : ""),
+        spoil.http === "GET"
+          ? { credentials: "same-origin" }
+          : {
+              method: "POST",
+              credentials: "same-origin",
+              headers: { "Content-Type": "application/json" },
+              body: calls,
+            },
       );
-      const body = (await response.json()) as unknown;
+      const text = await response.text();
+      let body: unknown;
+      try {
+        body = JSON.parse(text) as unknown;
+      } catch {
+        return {
+          error: true,
+          exception: { errorcode: `http${response.status}`, message: text.slice(0, 200) },
+          status: response.status,
+        };
+      }
       const first = Array.isArray(body)
         ? (body[0] as Record<string, unknown>)
         : (body as Record<string, unknown>);
@@ -55,7 +78,7 @@ export async function callLmsApi(
         };
       return { ...(first as { error: boolean }), status: response.status };
     },
-    { methodname, args },
+    { methodname, args, spoil },
   );
 }
 

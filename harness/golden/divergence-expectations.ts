@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "../packages/package-files.ts";
+import { DIRECT_SCO } from "./direct-request-plan.ts";
 import { isValueSummary } from "./generated-values.ts";
 import type { ScopeKind } from "./scenario-scope.ts";
 import { comparable, type Difference, type ShownValue } from "./stored-values-diff.ts";
@@ -116,6 +117,8 @@ export function describeDifference(d: Difference | ListedDivergence): string {
   const where = `${d.sco}#${d.attempt} ${d.element}`;
   const expected = "expected" in d ? d.expected : undefined;
   const actual = "actual" in d ? d.actual : undefined;
+  if (d.sco === DIRECT_SCO)
+    return `contract  ${d.element}: wanted ${show(expected)}, the plugin ${show(actual)}`;
   if (d.kind === "missing") return `missing   ${where}: Moodle stored ${show(expected)}, the twin nothing`;
   if (d.kind === "extra") return `extra     ${where}: the twin stored ${show(actual)}, Moodle nothing`;
   return `different ${where}: Moodle ${show(expected)}, twin ${show(actual)}`;

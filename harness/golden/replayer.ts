@@ -162,13 +162,9 @@ async function publishPackage(
   return { url, notes: manifest.notes };
 }
 
-export async function replayScenario(
-  deps: ReplayDeps,
-  s: GoldenScenario,
-  scope: ScenarioScope,
-): Promise<ReplayResult> {
-  if (scope.kind === "out") throw new Error(`${s.name} is out of scope: ${scope.reason}`);
-  const { browser, stack, lms } = deps;
+/** The scenario's course, learner (with the actor's role) and activity on the twin, with Moodle's settings. */
+export async function setUpScenario(deps: ReplayDeps, s: GoldenScenario) {
+  const { stack, lms } = deps;
   const published = await publishPackage(stack, s);
   const course = await lms.createCourse(`Golden ${s.name}`);
   const user = await lms.createUser();
@@ -182,6 +178,18 @@ export async function replayScenario(
     ...applyScoData(stack.twin, activity.scormid, s.manifest_facts),
     ...applyGradingSetup(stack.twin, activity, s.activity_settings),
   ];
+  return { course, user, activity, notes, packageUrl: published.url };
+}
+
+export async function replayScenario(
+  deps: ReplayDeps,
+  s: GoldenScenario,
+  scope: ScenarioScope,
+): Promise<ReplayResult> {
+  if (scope.kind !== "full" && scope.kind !== "prefix")
+    throw new Error(`${s.name} is not replayed through a player: ${scope.reason}`);
+  const { browser, stack, lms } = deps;
+  const { course, user, activity, notes } = await setUpScenario(deps, s);
   const scoIdentifiers = new Map(activity.scoes.map((x) => [x.id, x.identifier]));
   const read = () => lms.tracks(activity, user);
 

@@ -4,7 +4,8 @@
 import { actorRole, capabilityOverrides } from "./actor-people.ts";
 import type { GoldenLaunch, GoldenScenario } from "./scenario-types.ts";
 
-export type ScopeKind = "full" | "prefix" | "out";
+/** full/prefix: SCO calls replayed through a player; direct: hand-made requests sent to the plugin's API; out. */
+export type ScopeKind = "full" | "prefix" | "direct" | "out";
 
 export interface ScenarioScope {
   kind: ScopeKind;
@@ -117,8 +118,18 @@ export function scenarioScope(s: GoldenScenario): ScenarioScope {
     launches: [],
     navigatedScos: [],
   });
-  if ((s.name.startsWith("dm_") || s.group === "datamodel.php") && !SESSION_REPLAYED_DM.has(s.name))
-    return out("dm_* scenario: hand-made requests straight to datamodel.php, not SCO calls through a player");
+  if ((s.name.startsWith("dm_") || s.group === "datamodel.php") && !SESSION_REPLAYED_DM.has(s.name)) {
+    if (!Array.isArray((s as { direct_requests?: unknown }).direct_requests))
+      return out("dm_* scenario without direct_requests: nothing to send");
+    return {
+      kind: "direct",
+      reason:
+        "hand-made datamodel.php requests: each is sent as the equivalent request to the plugin's API, which must refuse the bad ones (error, nothing stored, one refusal event) and store the others as Moodle did",
+      sco,
+      launches: [],
+      navigatedScos: [],
+    };
+  }
   if (!actorRole(s)) return out(`actor ${s.actor} has no course role the replay knows`);
   if (!capabilityOverrides(s)) return out("needs capability overrides the LMS driver cannot set");
   const foreign = s.db.values.find((v) => !/^<sco:[^:>]+>$/.test(v.scoid) || v.userid !== `<${s.actor}>`);
