@@ -1,4 +1,4 @@
-// The twin's database and the small typed, synchronous query layer over it. The engine is SQLite (sql.js,
+// The twin's database and the small typed, synchronous query layer over it. The engine is SQLite (better-sqlite3,
 // in memory) by default, or a MySQL/MariaDB server (`database.mysqlUrl`, a fresh database per twin); the
 // schema (schema.ts) and every query are the same on both (upsert() spells the one that differs). mod_scorm's
 // tracking tables follow Moodle 4.5 or 4.1 (`tracks`, track-storage.ts), chosen when the database is opened.
@@ -7,7 +7,7 @@ import { roleSeedStatements } from "./role-archetypes.ts";
 import { SITE_SEED_STATEMENTS, twinTables } from "./schema.ts";
 import type { Params, Row, SqlBackend, SqlValue } from "./sql-backend.ts";
 import { assertIdentifiers, upsertSql, type SqlDialect } from "./sql-dialect.ts";
-import { SqlJsBackend } from "./sqljs-backend.ts";
+import { BetterSqliteBackend } from "./better-sqlite-backend.ts";
 import { schemaSql } from "./table-ddl.ts";
 import { DEFAULT_MOODLE_SCHEMA, type MoodleSchema, type TrackStorage } from "./track-storage.ts";
 import { TRACK_STORAGES } from "./track-storages.ts";
@@ -35,7 +35,7 @@ export class TwinDb {
     database?: TwinDatabaseOptions,
     schema: MoodleSchema = DEFAULT_MOODLE_SCHEMA,
   ): Promise<TwinDb> {
-    const backend = database ? MysqlBackend.open(database) : await SqlJsBackend.open();
+    const backend = database ? MysqlBackend.open(database) : BetterSqliteBackend.open();
     try {
       for (const sql of [
         ...schemaSql(twinTables(schema), backend.dialect),

@@ -43,6 +43,8 @@ function safeReturnTo(value: unknown): string {
 export function createTwinServer(deps: TwinServerDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  // Moodle sends no ETag for its pages or web service answers; hashing every answer would be wasted work.
+  app.disable("etag");
   app.use((_req, res, next) => {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
@@ -50,6 +52,28 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
   });
 
   const session = (req: Request): Session | undefined => deps.sessions.fromCookieHeader(req.headers.cookie);
+  // The web service endpoint comes first: it is the hot path (every commit), and no router before it matches.
+  app.post("/lib/ajax/service.php", express.json({ limit: "8mb" }), (req, res) => {
+    const s = session(req);
+    if (!s) {
+      res.json({ error: "You are not logged in", errorcode: "servicerequireslogin" });
+      return;
+    }
+    if (req.query.sesskey !== s.sesskey) {
+      res.json({
+        error: "Your session has most likely timed out. Please log in again.",
+        errorcode: "invalidsesskey",
+      });
+      return;
+    }
+    const calls = Array.isArray(req.body) ? (req.body as Array<Record<string, unknown>>) : [];
+    res.json(
+      calls.map((call) =>
+        deps.api.call(call.methodname, s.userid, (call.args ?? {}) as Record<string, unknown>, req.ip ?? ""),
+      ),
+    );
+  });
+
   app.use(activityFormRouter({ db: deps.db, api: deps.api, activities: deps.activities, session }));
 
   app.use(teacherRouter({ db: deps.db, api: deps.api, dashboards: deps.dashboards, session }));
@@ -168,27 +192,6 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
     }
     // The user too, so that a player page can tell a sign-in as someone else from its own user's.
     res.json({ sesskey: s.sesskey, userid: s.userid });
-  });
-
-  app.post("/lib/ajax/service.php", express.json({ limit: "8mb" }), (req, res) => {
-    const s = session(req);
-    if (!s) {
-      res.json({ error: "You are not logged in", errorcode: "servicerequireslogin" });
-      return;
-    }
-    if (req.query.sesskey !== s.sesskey) {
-      res.json({
-        error: "Your session has most likely timed out. Please log in again.",
-        errorcode: "invalidsesskey",
-      });
-      return;
-    }
-    const calls = Array.isArray(req.body) ? (req.body as Array<Record<string, unknown>>) : [];
-    res.json(
-      calls.map((call) =>
-        deps.api.call(call.methodname, s.userid, (call.args ?? {}) as Record<string, unknown>, req.ip ?? ""),
-      ),
-    );
   });
 
   app.use((_req, res) => {

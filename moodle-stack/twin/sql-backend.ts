@@ -16,7 +16,7 @@ export interface SqlBackend {
   close(): void;
 }
 
-/** Parameters as engines without sql.js's spellings take them: `:name` keys lose their prefix, undefined is NULL and booleans are 1/0 (as SQLite binds them). */
+/** Parameters as the engines take them: `:name` keys lose their prefix, undefined is NULL, booleans 1/0. */
 export function plainParams(params: Params): Array<SqlValue> | Record<string, SqlValue> {
   if (Array.isArray(params)) return params.map(plainValue);
   const named: Record<string, SqlValue> = {};
