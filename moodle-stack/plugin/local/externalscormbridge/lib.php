@@ -137,3 +137,10 @@ function local_externalscormbridge_coursemodule_edit_post_actions($moduleinfo, $
 function local_externalscormbridge_before_footer() {
     return player_injection::html();
 }
+
+/**
+ * Legacy callback (4.1 to 4.3): mod_scorm's own SCO loader stays blank for a CDN URL activity.
+ */
+function local_externalscormbridge_after_config() {
+    player_injection::stop_native_sco_load();
+}

@@ -34,4 +34,13 @@ class hook_callbacks {
     public static function before_footer_html_generation(\core\hook\output\before_footer_html_generation $hook): void {
         $hook->add_html(player_injection::html());
     }
+
+    /**
+     * mod_scorm's own SCO loader answers a blank page for a CDN URL activity (the bridge frame runs the SCO).
+     *
+     * @param \core\hook\after_config $hook
+     */
+    public static function after_config(\core\hook\after_config $hook): void {
+        player_injection::stop_native_sco_load();
+    }
 }

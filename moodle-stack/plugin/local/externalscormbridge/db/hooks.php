@@ -29,4 +29,8 @@ $callbacks = [
         'hook' => 'core\hook\output\before_footer_html_generation',
         'callback' => 'local_externalscormbridge\hook_callbacks::before_footer_html_generation',
     ],
+    [
+        'hook' => 'core\hook\after_config',
+        'callback' => 'local_externalscormbridge\hook_callbacks::after_config',
+    ],
 ];

@@ -62,4 +62,31 @@ class player_injection {
             . '<script type="application/json" id="esb-config">' . $json . '</script>'
             . '<script src="' . s($script->out(false)) . '"></script>';
     }
+
+    /**
+     * On mod_scorm's loadSCO.php for a CDN URL activity: answers a blank page and ends the request, so that the
+     * player's hidden native frame neither loads the SCO from the CDN (a second copy of it, outside the bridge,
+     * talking to mod_scorm's own API) nor logs a second sco_launched (the plugin's launch logs the launch).
+     */
+    public static function stop_native_sco_load(): void {
+        global $SCRIPT, $DB;
+        if (CLI_SCRIPT || $SCRIPT !== '/mod/scorm/loadSCO.php') {
+            return;
+        }
+        $scormid = optional_param('a', 0, PARAM_INT);
+        $cmid = optional_param('id', 0, PARAM_INT);
+        if (!$scormid && $cmid) {
+            $scormid = (int) $DB->get_field_sql("SELECT cm.instance
+                                                   FROM {course_modules} cm
+                                                   JOIN {modules} m ON m.id = cm.module AND m.name = 'scorm'
+                                                  WHERE cm.id = ?", [$cmid]);
+        }
+        if (!$scormid || !$DB->record_exists('local_externalscormbridge', ['scormid' => $scormid])) {
+            return;
+        }
+        header('Content-Type: text/html; charset=utf-8');
+        echo '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>SCO</title></head>'
+            . '<body></body></html>';
+        die();
+    }
 }
