@@ -30,6 +30,7 @@ function describe(value: unknown): string {
   const text = JSON.stringify(value, (_k, v: unknown) =>
     typeof v === "string" && v.length > 200 ? `${v.slice(0, 80)}…(${v.length} chars)…${v.slice(-40)}` : v,
   );
+  if (text === undefined) return String(value);
   return text.length > 4_000 ? `${text.slice(0, 4_000)}…` : text;
 }
 
