@@ -19,7 +19,7 @@ import {
   type LmsDriver,
   type StoredTrack,
 } from "./lms-driver.ts";
-import { moodleTeacherSide } from "./moodle-teacher-side.ts";
+import { moodleTeacherSide, NotHonouredByRealMoodle } from "./moodle-teacher-side.ts";
 
 let counter = 0;
 const unique = (prefix: string): string =>
@@ -54,6 +54,11 @@ export function createMoodleDriver(stack: MoodleStack): LmsDriver {
       return Number(await op({ op: "createCourse", fullname }));
     },
     async createUser(username = unique("student"), names = { firstname: "Sam", lastname: "Learner" }) {
+      if (!names.firstname.trim() || !names.lastname.trim())
+        throw new NotHonouredByRealMoodle(
+          "createUser",
+          `a real Moodle sends a user without a first and last name to user/edit.php before any page (asked: ${JSON.stringify(names)})`,
+        );
       const password = `Pw-${unique("")}!`;
       const id = Number(await op({ op: "createUser", username: username.toLowerCase(), password, ...names }));
       return { id, username: username.toLowerCase(), password };
