@@ -1,12 +1,9 @@
 // Resolves `--packages`: a SCORM zip, a folder of packages, or an http(s) URL (a zip or an imsmanifest.xml).
 import { statSync } from "node:fs";
 import path from "node:path";
-import { PACKAGES_DIR } from "../packages/package-files.ts";
 import type { PackageSource } from "../packages/user-packages.ts";
 
 export type { PackageSource };
-
-export const DEFAULT_PACKAGES: PackageSource = { kind: "folder", location: PACKAGES_DIR };
 
 /** Throws an Error naming what is wrong; `cwd` resolves relative paths. */
 export function resolvePackageSource(raw: string, cwd = process.cwd()): PackageSource {

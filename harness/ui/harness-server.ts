@@ -10,7 +10,6 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { WebSocketServer, type WebSocket } from "ws";
 import { bridgeNames } from "../bridges/resolve-bridge.ts";
 import { UsageError, parseConformanceArgs } from "../cli/conformance-args.ts";
-import { DEFAULT_PACKAGES } from "../cli/package-source.ts";
 import { PROPERTIES } from "../properties/registry.ts";
 import { bridgeMatrix } from "../reporting/bridge-matrix.ts";
 import { findResultsFiles, readResultsFiles } from "../reporting/find-results.ts";
@@ -94,7 +93,6 @@ export async function startHarnessServer(options: HarnessServerOptions): Promise
         tags: p.tags,
         implemented: implemented.has(p.id),
       })),
-      defaultPackages: DEFAULT_PACKAGES.location,
       certificate: existsSync(certificate),
       busy: launcher.busy,
     });

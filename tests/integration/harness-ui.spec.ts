@@ -2,7 +2,7 @@
 // run of the reference bridge stream their progress over the WebSocket, the evidence of the caught property
 // shows its counterexample and replay command, screenshots, postMessage log, stored rows and trace, the matrix
 // compares both bridges, the certificate downloads.
-// Set ESB_README_SCREENSHOT=1 to refresh docs/images/harness-ui.png (the README's screenshot).
+// Set ESB_README_SCREENSHOT=1 to refresh docs/images/harness-ui.png and harness-matrix.png (the README's screenshots).
 import { request as httpRequest } from "node:http";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -186,6 +186,11 @@ test("a reference run fills the property x bridge matrix; the certificate downlo
     await page.locator("#setup").scrollIntoViewIfNeeded();
     const readme = await page.screenshot({ type: "png" });
     await writeFile(path.join(PROJECT_ROOT, "docs", "images", "harness-ui.png"), readme);
+    const matrixSection = page.locator("section", { has: page.locator("#matrix") });
+    await writeFile(
+      path.join(PROJECT_ROOT, "docs", "images", "harness-matrix.png"),
+      await matrixSection.screenshot({ type: "png" }),
+    );
   }
   expect(png.length).toBeGreaterThan(1000);
 });

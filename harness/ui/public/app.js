@@ -34,7 +34,6 @@ async function loadOptions() {
     $("stack").append(opt);
   }
   for (const b of options.bridges) $("bridge").append(el("option", { value: b }, b));
-  $("packages").placeholder = options.defaultPackages;
   for (const p of properties) {
     const box = el("input", { type: "checkbox", name: "property", value: p.id });
     const label = el("label", { class: p.implemented ? "" : "unimplemented", title: p.tags.join(", ") }, box);
