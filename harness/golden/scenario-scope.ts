@@ -22,15 +22,18 @@ export interface ScenarioScope {
 }
 
 /**
- * A launch the twin's player repeats: Enter (or a new attempt) on the view page, normal mode, one SCO session. Enter
- * on a finished attempt opens Moodle's player in review mode (its banner); the plugin has no review mode and reopens
- * the same attempt, so the tables compare (the SCO sees the normal mode rather than review, and credit: an API
- * difference, reported, not asserted).
+ * A launch the twin's player repeats: Enter (or a new attempt) on the view page, one SCO session. Moodle's server
+ * does not check the player's mode: Preview (browse) and review writes are stored and graded like normal ones
+ * (golden README, behaviour 13). The plugin has neither mode: its launch of a Preview is a normal launch, and Enter on
+ * a finished attempt (review mode) reopens the same attempt; so the tables compare. The SCO sees cmi mode normal
+ * rather than browse or review: an API difference, reported, not asserted.
  */
 export function isPlainLaunch(launch: GoldenLaunch): boolean {
-  const banner =
-    launch.player_mode_banner === null || (launch.player_mode_banner === "Review mode" && !launch.newattempt);
-  return launch.via === "enter" && launch.mode === "normal" && banner && launch.sessions_completed === 1;
+  const mode =
+    (launch.mode === "normal" && launch.player_mode_banner === null) ||
+    (launch.mode === "normal" && launch.player_mode_banner === "Review mode" && !launch.newattempt) ||
+    (launch.mode === "browse" && launch.player_mode_banner === "Preview mode" && !launch.newattempt);
+  return launch.via === "enter" && mode && launch.sessions_completed === 1;
 }
 
 /** A separate player.php load of one named SCO in normal mode (scenarios that open each SCO themselves). */
@@ -153,7 +156,8 @@ export function scenarioScope(s: GoldenScenario): ScenarioScope {
   if (prefix === s.launches.length)
     return {
       kind: "full",
-      reason: "every launch is a plain normal-mode launch (or a new attempt the learner asked for)",
+      reason:
+        "every launch is a plain launch: normal, a new attempt the learner asked for, Preview or review (stored like normal ones)",
       sco,
       launches: s.launches,
       navigatedScos: [],
