@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { bridgeNames } from "../bridges/resolve-bridge.ts";
 import { selectProperties } from "../properties/registry.ts";
+import { parseMoodleSchema, type MoodleSchema } from "../../moodle-stack/twin/track-storage.ts";
 import { resolvePackageSource, type PackageSource } from "./package-source.ts";
 
 export interface ConformancePlan {
@@ -12,6 +13,8 @@ export interface ConformancePlan {
   /** The user's packages, which P02 also plays; undefined: only the suite's own packages. */
   packages: PackageSource | undefined;
   cdnBase: string | undefined;
+  /** --moodle-schema: the twin's tracking tables (4.5 or 4.1), passed as ESB_TWIN_SCHEMA; else the environment's. */
+  moodleSchema: MoodleSchema | undefined;
   seed: number | undefined;
   path: string | undefined;
   runs: number | undefined;
@@ -47,6 +50,8 @@ Options:
   --cdn-base <url>     https base URL of a CDN already serving your packages at <url>/packages/<name>/ and the
                        bridge frame at <url>/bridge/frame.html: P02 plays them from there instead of publishing
                        them to the stack's mock CDN (the other properties always use the mock CDN).
+  --moodle-schema <v>  The twin's mod_scorm tracking tables: 4.5 (default: scorm_attempt, scorm_element,
+                       scorm_scoes_value) or 4.1 (scorm_scoes_track). Passed as ESB_TWIN_SCHEMA.
   --runs <int>         Generated runs per property (default: each property's own).
   --seed <int>         fast-check seed, to replay a failure exactly.
   --path <path>        fast-check path of a counterexample (with --seed), to replay only it.
@@ -113,6 +118,15 @@ function cdnBaseOf(value: string | undefined): string | undefined {
   return url.href;
 }
 
+function moodleSchemaOf(value: string | undefined): MoodleSchema | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseMoodleSchema(value, "--moodle-schema");
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 function stackOf(value: string): ConformancePlan["stack"] {
   if (value === "embedded") return "embedded";
   if (value === "containers") return "containers";
@@ -144,6 +158,7 @@ export function parseConformanceArgs(argv: string[]): ConformancePlan {
         stack: { type: "string", default: "embedded" },
         packages: { type: "string" },
         "cdn-base": { type: "string" },
+        "moodle-schema": { type: "string" },
         seed: { type: "string" },
         path: { type: "string" },
         replay: { type: "string" },
@@ -194,6 +209,7 @@ export function parseConformanceArgs(argv: string[]): ConformancePlan {
     properties,
     packages,
     cdnBase: cdnBaseOf(v["cdn-base"]),
+    moodleSchema: moodleSchemaOf(v["moodle-schema"]),
     seed,
     path,
     runs: int("runs", v.runs, 1),

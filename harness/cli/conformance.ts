@@ -89,6 +89,7 @@ async function main(argv: string[]): Promise<number> {
   };
   if (plan.packages) env.ESB_PACKAGES = packagesEnv(plan.packages);
   if (plan.cdnBase) env.ESB_CDN_BASE = plan.cdnBase;
+  if (plan.moodleSchema) env.ESB_TWIN_SCHEMA = plan.moodleSchema;
   if (plan.shard) env.ESB_SHARD = `${plan.shard.index}/${plan.shard.total}`;
   if (plan.reportsDir) env.ESB_REPORTS_DIR = path.resolve(plan.reportsDir);
   if (plan.seed !== undefined) env.ESB_SEED = String(plan.seed);

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import express from "express";
 import type { TwinDatabaseOptions } from "../../moodle-stack/twin/db.ts";
+import type { MoodleSchema } from "../../moodle-stack/twin/track-storage.ts";
 import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
 import { loadLmsPlugin } from "../bridges/load-lms-plugin.ts";
 import { createMockCdn } from "../cdn/mock-cdn.ts";
@@ -18,7 +19,7 @@ import { startHttpsSite, type RunningSite } from "./https-site.ts";
 import { siteLookup } from "./site-lookup.ts";
 import { SITES, assertDistinctSites, type SiteOrigins } from "./sites.ts";
 import { createTestHostFetch } from "./test-host-fetch.ts";
-import { twinDatabaseFromEnv } from "./twin-database-env.ts";
+import { twinDatabaseFromEnv, twinSchemaFromEnv } from "./twin-database-env.ts";
 
 export interface EmbeddedStack {
   origins: SiteOrigins;
@@ -50,6 +51,8 @@ export interface EmbeddedStackOptions {
   lmsPlugin?: string;
   /** The twin's tables on a MySQL/MariaDB server; when absent, ESB_TWIN_MYSQL_URL's, else embedded SQLite. */
   database?: TwinDatabaseOptions;
+  /** Which Moodle's tracking tables the twin keeps; when absent, ESB_TWIN_SCHEMA's, else 4.5. */
+  moodleSchema?: MoodleSchema;
   /**
    * The https origin the browser knows the LMS by (certify plays as the vendor's LMS origin): the run CA issues
    * its certificate for that name and browserArgs() map that host and port to the local LMS server. Default:
@@ -85,6 +88,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       httpGet: options.lmsHttpGet ?? httpGet,
       bridgeDir: options.bridgeDir,
       database: options.database ?? twinDatabaseFromEnv(),
+      moodleSchema: options.moodleSchema ?? twinSchemaFromEnv(),
       LmsApi: options.lmsPlugin ? await loadLmsPlugin(options.lmsPlugin) : undefined,
     });
     const cdn = createMockCdn({ storageDir, bridgeDir: options.bridgeDir, lmsOrigin: () => origins.lms });

@@ -146,3 +146,11 @@ test("the CLIs as processes: help exits 0, bad arguments 2, a report without res
   expect(report.status, report.stderr).toBe(3);
   expect(report.stderr).toContain("run pnpm conformance first");
 });
+
+test("--moodle-schema picks the twin's tracking tables, 4.5 or 4.1, and names a bad value", () => {
+  expect(parseConformanceArgs(["--moodle-schema", "4.1"]).moodleSchema).toBe("4.1");
+  expect(parseConformanceArgs([]).moodleSchema).toBeUndefined();
+  expect(() => parseConformanceArgs(["--moodle-schema", "4.3"])).toThrow(
+    '--moodle-schema: "4.3" is not a Moodle schema (one of 4.5, 4.1)',
+  );
+});
