@@ -131,6 +131,26 @@ export async function waitForTerminated(
   }
 }
 
+/** Waits (at most `maxMs`) until the user has a bridge launch of the SCO; false on timeout. */
+export async function waitForLaunchOf(
+  stack: EmbeddedStack,
+  scormid: number,
+  userid: number,
+  scoid: number,
+  maxMs = STABLE.maxMs,
+): Promise<boolean> {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() <= deadline) {
+    const row = stack.twin.query(
+      "SELECT id FROM mdl_local_externalscormbridge_launch WHERE scormid = ? AND userid = ? AND scoid = ?",
+      [scormid, userid, scoid],
+    )[0];
+    if (row) return true;
+    await sleep(STABLE.intervalMs);
+  }
+  return false;
+}
+
 /** A script call as the probe runs it, generated values spelled out. */
 export function toProbeCall(call: ScriptCall): { call: ProbeCall; expect?: string } {
   if (Array.isArray(call)) {
@@ -197,7 +217,7 @@ export async function replayScenario(
   const perSco = new Map<string, number>();
   let tracks: StoredTrack[] = [];
   const grades: GradeObservation[] = [];
-  for (const launch of scope.launches) {
+  for (const [n, launch] of scope.launches.entries()) {
     const sco = launch.sco ?? scope.sco;
     const scoIndex = activity.scoes.findIndex((x) => x.identifier === sco);
     if (scoIndex < 0) throw new Error(`The twin activity has no SCO ${sco}`);
@@ -232,6 +252,17 @@ export async function replayScenario(
       // goes away, so the comparison is about what is stored, not about a race with closing the tab.
       const finished = results.some((r) => /^(LMSFinish|Terminate)$/.test(r.fn) && r.ret === "true");
       if (finished) terminated = await waitForTerminated(stack, activity.scormid, user.id);
+      // A navigation request the bridge follows loads the player for the next SCO in this page: let that launch
+      // happen before the page goes away, so that it is always counted.
+      const next = scope.launches[n + 1];
+      if (
+        finished &&
+        next?.navigated &&
+        calls.some((c) => c.call[0] === "SetValue" && c.call[1] === "adl.nav.request")
+      ) {
+        const target = activity.scoes.find((x) => x.identifier === next.sco);
+        if (target) await waitForLaunchOf(stack, activity.scormid, user.id, target.id);
+      }
       await waitForStableTracks(read);
     } finally {
       await learner.close();

@@ -70,9 +70,39 @@ const usesNavigationRequests = (s: GoldenScenario): boolean =>
  * Multi-SCO scenarios the replay repeats: one Enter whose SCOs ran one session each (auto-continue), or one
  * separate player load per SCO. Null when the package's launches are something else.
  */
+/**
+ * One Enter whose first SCO asked to navigate (adl.nav.request) and whose player then ran further SCOs in the same
+ * page: the bridge follows such a request by loading player.php for the next SCO, so the replay opens each SCO that
+ * ran (those with a probe log, in order) with a player load of its own.
+ */
+function navigationScope(s: GoldenScenario): ScenarioScope | null {
+  const ran = (s.probe_log ?? []).filter((l) => l.session === 0).map((l) => l.sco);
+  const [first] = s.launches;
+  if (
+    s.launches.length !== 1 ||
+    !first ||
+    first.via !== "enter" ||
+    first.mode !== "normal" ||
+    first.newattempt ||
+    first.player_mode_banner !== null ||
+    first.sessions_completed !== ran.length ||
+    ran.length < 2 ||
+    ran.some((sco) => (s.script[sco]?.length ?? 0) !== 1)
+  )
+    return null;
+  return {
+    kind: "full",
+    reason: `one Enter ran ${ran.join(", ")} in one player page by navigation requests; the bridge follows a navigation request by loading player.php for the next SCO, so the replay opens each with a player load of its own`,
+    sco: ran[0]!,
+    launches: ran.map((sco, i) => ({ ...first, sco, sessions_completed: 1, navigated: i > 0 })),
+    navigatedScos: ran.slice(1),
+  };
+}
+
 function multiScoScope(s: GoldenScenario, items: string[]): ScenarioScope | null {
   const oneSessionEach = items.every((id) => (s.script[id]?.length ?? 0) === 1);
-  if (!oneSessionEach || usesNavigationRequests(s)) return null;
+  if (!oneSessionEach) return null;
+  if (usesNavigationRequests(s)) return navigationScope(s);
   const [first] = s.launches;
   if (
     s.launches.length === 1 &&
