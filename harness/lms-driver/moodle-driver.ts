@@ -103,13 +103,18 @@ export function createMoodleDriver(stack: MoodleStack): LmsDriver {
       return `${origin}/course/modedit.php?add=scorm&course=${courseId}&section=0`;
     },
     async login(page: Page, user) {
-      // The form's scripts (the password field's show/hide toggle) rework the fields after load: fill after them.
-      await page.goto(`${origin}/login/index.php`, { waitUntil: "networkidle" });
-      await page.locator("#username").fill(user.username);
-      await page.locator("#password").fill(user.password);
-      if ((await page.locator("#password").inputValue()) !== user.password)
-        throw new Error(`The login form's password field did not keep what was typed for ${user.username}`);
-      await page.locator("#loginbtn").click();
+      // Moodle's own form (its logintoken included), filled and submitted in one step: the form's scripts (the
+      // password field's show/hide toggle) rework the fields after load, and a field typed into before that can
+      // lose what was typed.
+      await page.goto(`${origin}/login/index.php`);
+      await page.locator("form#login").evaluate(
+        (form: HTMLFormElement, credentials) => {
+          (form.elements.namedItem("username") as HTMLInputElement).value = credentials.username;
+          (form.elements.namedItem("password") as HTMLInputElement).value = credentials.password;
+          form.submit();
+        },
+        { username: user.username, password: user.password },
+      );
       // Signed in, Moodle redirects away from the form; refused, it shows the form again with the reason.
       const away = await page
         .waitForURL((url) => !url.pathname.endsWith("/login/index.php"), { timeout: 20_000 })
