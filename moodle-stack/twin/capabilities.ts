@@ -29,19 +29,20 @@ export function userRoleIds(db: TwinDb, userid: number, context: ContextRow): nu
 
 export function hasCapability(db: TwinDb, capability: string, context: ContextRow, userid: number): boolean {
   const mostSpecificFirst = contextLineage(context).reverse();
+  const roles = userRoleIds(db, userid, context);
+  // Every role's permissions for the capability in one query (roles always holds the default role).
+  const perms = new Map<number, Map<number, number>>(roles.map((role) => [role, new Map()]));
+  for (const r of db.all<{ roleid: number; contextid: number; permission: number }>(
+    `SELECT roleid, contextid, permission FROM mdl_role_capabilities
+      WHERE capability = ? AND roleid IN (${roles.map(() => "?").join(",")})`,
+    [capability, ...roles],
+  ))
+    perms.get(r.roleid)?.set(r.contextid, r.permission);
   let allowed = false;
-  for (const role of userRoleIds(db, userid, context)) {
-    const perms = new Map(
-      db
-        .all<{ contextid: number; permission: number }>(
-          "SELECT contextid, permission FROM mdl_role_capabilities WHERE roleid = ? AND capability = ?",
-          [role, capability],
-        )
-        .map((r) => [r.contextid, r.permission]),
-    );
+  for (const rolePerms of perms.values()) {
     let rolePermission: number | undefined;
     for (const contextid of mostSpecificFirst) {
-      const perm = perms.get(contextid);
+      const perm = rolePerms.get(contextid);
       if (perm === undefined || perm === 0) continue;
       if (perm === CAP_PROHIBIT) return false;
       rolePermission ??= perm;

@@ -93,6 +93,8 @@ interface LaunchRow {
   sessiontime: string;
   masteryoverride: number;
   forcecompleted: number;
+  /** mdl_scorm.version: SCORM_1.2 or SCORM_1.3. */
+  scormversion: string;
 }
 
 export class LmsApi {
@@ -351,7 +353,7 @@ export class LmsApi {
     if (!Array.isArray(args.ops)) throw new LmsApiError("invalidparameter", "Invalid ops");
     const launch = requireOwnLaunch(
       db.get<LaunchRow>(
-        `SELECT l.*, s.course AS courseid, s.masteryoverride, s.forcecompleted, cm.id AS cmid
+        `SELECT l.*, s.course AS courseid, s.masteryoverride, s.forcecompleted, s.version AS scormversion, cm.id AS cmid
            FROM mdl_local_externalscormbridge_launch l
            JOIN mdl_scorm s ON s.id = l.scormid
            JOIN mdl_course_modules cm ON cm.instance = s.id
@@ -362,8 +364,7 @@ export class LmsApi {
       userid,
     );
     requireLiveAttempt(this.deps.tracks, launch);
-    const scorm = db.get<{ version: string }>("SELECT version FROM mdl_scorm WHERE id = ?", [launch.scormid]);
-    const version = scorm?.version === "SCORM_1.2" ? "1.2" : "2004";
+    const version = launch.scormversion === "SCORM_1.2" ? "1.2" : "2004";
     const ops: Op[] = [];
     for (const raw of args.ops) {
       const op = parseOp(raw);
