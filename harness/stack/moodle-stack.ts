@@ -92,7 +92,7 @@ export async function startMoodleStack(
       log: (line) => process.stderr.write(`moodle: ${line}\n`),
     });
     closers.push(() => server.close());
-    proxy.setUpstreamPort(server.port);
+    proxy.setUpstream(server.port, new URL(stack.origins.lms).host);
     process.stdout.write(
       `moodle stack: Moodle ${site.release} from ${moodleDir} at ${stack.origins.lms} (php -S on 127.0.0.1:${server.port})\n`,
     );

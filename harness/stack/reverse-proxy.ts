@@ -22,25 +22,36 @@ export function answerHeaders(rawHeaders: string[]): string[] {
   return out;
 }
 
-/** The headers sent upstream: the browser's own, minus hop-by-hop ones, plus where the request came in. */
-export function upstreamHeaders(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
+/**
+ * The headers sent upstream: the browser's own, minus hop-by-hop ones, plus where the request came in; the Host is
+ * the site's own (host and port of the wwwroot) whatever name the client used to reach this front.
+ */
+export function upstreamHeaders(
+  headers: http.IncomingHttpHeaders,
+  siteHost?: string,
+): http.OutgoingHttpHeaders {
   const out: http.OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers))
     if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
+  if (siteHost) out.host = siteHost;
   out["x-forwarded-proto"] = "https";
   return out;
 }
 
 export interface ReverseProxy {
   handler(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse): void;
-  /** Where requests go; until it is set they are answered 503. */
-  setUpstreamPort(port: number): void;
+  /** Where requests go, and the Host they carry there; until it is set they are answered 503. */
+  setUpstream(port: number, siteHost: string): void;
 }
 
 export function createReverseProxy(): ReverseProxy {
   let upstreamPort = 0;
+  let host = "";
   return {
-    setUpstreamPort: (port) => void (upstreamPort = port),
+    setUpstream(port, siteHost) {
+      upstreamPort = port;
+      host = siteHost;
+    },
     handler(req, res) {
       if (!upstreamPort) {
         res.writeHead(503, { "Content-Type": "text/plain" }).end("The LMS server is not started yet");
@@ -52,7 +63,7 @@ export function createReverseProxy(): ReverseProxy {
           port: upstreamPort,
           method: req.method,
           path: req.originalUrl ?? req.url,
-          headers: upstreamHeaders(req.headers),
+          headers: upstreamHeaders(req.headers, host),
         },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answerHeaders(answer.rawHeaders));
