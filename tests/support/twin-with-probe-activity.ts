@@ -2,10 +2,15 @@
 // of the unit tests that call the plugin's LMS API directly.
 import { buildProbeManifest } from "../../conformance/generators/manifest-arbitrary.ts";
 import { MoodleTwin, type MoodleTwinOptions } from "../../moodle-stack/twin/moodle-twin.ts";
+import type { ScormActivitySettings } from "../../moodle-stack/twin/scorm-settings.ts";
 
 const ids = { manifestId: "M", orgId: "O", itemId: "I", resId: "R", orgTitle: "Org", itemTitle: "Item" };
 
-export async function twinWithProbeActivity(options: MoodleTwinOptions = { bridgeDir: "/nonexistent" }) {
+export async function twinWithProbeActivity(
+  options: MoodleTwinOptions = { bridgeDir: "/nonexistent" },
+  settings: Partial<ScormActivitySettings> = {},
+  manifest = buildProbeManifest("1.2", "1.2", ids),
+) {
   const twin = await MoodleTwin.create(options);
   const course = twin.people.createCourse("C", "c");
   const learner = twin.people.createUser({ username: "l", password: "p", firstname: "L", lastname: "L" });
@@ -14,7 +19,8 @@ export async function twinWithProbeActivity(options: MoodleTwinOptions = { bridg
     course,
     "A",
     "https://cdn.test:1/pkg/imsmanifest.xml",
-    buildProbeManifest("1.2", "1.2", ids),
+    manifest,
+    settings,
   );
   const scoid = twin.activities.scoes(activity.scormid)[0]!.id;
   return { twin, course, learner, activity, scoid };

@@ -3,24 +3,14 @@
 // \core\event\course_module_completion_updated when the completion state changes (§3.5), with the fields the
 // golden logs of Moodle 4.5.6 show (§5.2 for the log store's columns).
 import { expect, test } from "../support/twin-database-test.ts";
-import { buildProbeManifest } from "../../conformance/generators/manifest-arbitrary.ts";
 import { afterTrackStored } from "../../moodle-stack/twin/grade-updates.ts";
 import type { TwinDatabaseOptions } from "../../moodle-stack/twin/db.ts";
-import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
+import { twinWithProbeActivity } from "../support/twin-with-probe-activity.ts";
 import type { ScormActivitySettings } from "../../moodle-stack/twin/scorm-settings.ts";
 
-const ids = { manifestId: "M", orgId: "O", itemId: "I", resId: "R", orgTitle: "Org", itemTitle: "Item" };
-
 async function graded(database: TwinDatabaseOptions | undefined, settings: Partial<ScormActivitySettings>) {
-  const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent", database });
-  const course = twin.people.createCourse("C", "c");
-  const learner = twin.people.createUser({ username: "l", password: "p", firstname: "L", lastname: "L" });
-  twin.people.enrol(learner, course);
-  const activity = twin.activities.createFromManifest(
-    course,
-    "Graded",
-    "https://cdn.test/p/imsmanifest.xml",
-    buildProbeManifest("1.2", "1.2", ids),
+  const { twin, course, learner, activity } = await twinWithProbeActivity(
+    { bridgeDir: "/nonexistent", database },
     settings,
   );
   const sco = twin.activities.scoes(activity.scormid).find((s) => s.launch)!.id;

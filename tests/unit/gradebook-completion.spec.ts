@@ -2,7 +2,6 @@
 // grade-updates.ts): grade item and grades as grade_update writes them, completion as scorm_set_completion →
 // update_state stores it, and when either is recomputed. Each test cites the contract section it pins.
 import { expect, test, type TwinStorage } from "../support/twin-database-test.ts";
-import { buildProbeManifest } from "../../conformance/generators/manifest-arbitrary.ts";
 import { overallState, ruleState, type CompletionRules } from "../../moodle-stack/twin/completion.ts";
 import {
   afterTrackStored,
@@ -10,10 +9,9 @@ import {
   scormUpdateGrades,
 } from "../../moodle-stack/twin/grade-updates.ts";
 import { finalGrade } from "../../moodle-stack/twin/gradebook.ts";
-import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
+import { twinWithProbeActivity } from "../support/twin-with-probe-activity.ts";
 import { resolveScormSettings, type ScormActivitySettings } from "../../moodle-stack/twin/scorm-settings.ts";
 
-const ids = { manifestId: "M", orgId: "O", itemId: "I", resId: "R", orgTitle: "Org", itemTitle: "Item" };
 const THREE_SCOS = `<?xml version="1.0"?>
 <manifest identifier="m3" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
@@ -26,21 +24,11 @@ const THREE_SCOS = `<?xml version="1.0"?>
   <resources><resource identifier="R1" type="webcontent" adlcp:scormtype="sco" href="sco.html"/></resources>
 </manifest>`;
 
-async function setup(
-  storage: TwinStorage,
-  settings: Partial<ScormActivitySettings> = {},
-  manifest = buildProbeManifest("1.2", "1.2", ids),
-) {
-  const twin = await MoodleTwin.create({ bridgeDir: "/nonexistent", ...storage });
-  const course = twin.people.createCourse("C", "c");
-  const learner = twin.people.createUser({ username: "l", password: "p", firstname: "L", lastname: "L" });
-  twin.people.enrol(learner, course);
-  const activity = twin.activities.createFromManifest(
-    course,
-    "Graded",
-    "https://cdn.test/p/imsmanifest.xml",
-    manifest,
+async function setup(storage: TwinStorage, settings: Partial<ScormActivitySettings> = {}, manifest?: string) {
+  const { twin, learner, activity } = await twinWithProbeActivity(
+    { bridgeDir: "/nonexistent", ...storage },
     settings,
+    manifest,
   );
   const scoes = twin.activities
     .scoes(activity.scormid)
@@ -80,7 +68,7 @@ test("contract §3.4: the grade item exists from creation: a value item out of m
 }) => {
   const single = await setup(twinStorage, { maxgrade: 80 });
   expect(single.item()).toEqual([
-    { itemname: "Graded", gradetype: 1, grademax: 80, grademin: 0, idnumber: "" },
+    { itemname: "A", gradetype: 1, grademax: 80, grademin: 0, idnumber: "" },
   ]);
   expect(single.grade(), "no grade before any write").toBeUndefined();
   const scoes = await setup(twinStorage, { grademethod: 0 }, THREE_SCOS);
