@@ -1,5 +1,6 @@
 // The LMS driver for the embedded Moodle twin: provisioning through the twin's admin functions, sign-in
 // through the browser, reads through SQL.
+import { addMoodleSessionCookie } from "./session-cookie.ts";
 import type { Page } from "@playwright/test";
 import type { EmbeddedStack } from "../stack/embedded-stack.ts";
 import { twinTeacherSide } from "./twin-teacher-side.ts";
@@ -81,16 +82,7 @@ export function createTwinDriver(stack: EmbeddedStack): LmsDriver {
       if (!twin.people.authenticate(user.username, user.password))
         throw new Error(`Bad credentials for ${user.username}`);
       const session = twin.sessions.create(user.id);
-      await page.context().addCookies([
-        {
-          name: "MoodleSession",
-          value: session.id,
-          url: stack.origins.lms,
-          httpOnly: true,
-          secure: true,
-          sameSite: "Lax",
-        },
-      ]);
+      await addMoodleSessionCookie(page.context(), stack.origins.lms, session.id);
     },
     playerUrl(activity: CdnActivity, scoid: number, options = {}) {
       const newattempt = options.newAttempt ? "&newattempt=on" : "";

@@ -1,6 +1,7 @@
 // The package service over real HTTPS and a real WebSocket against a started stack: uploads processed at once and
 // as jobs, progress pushed in order, cancel leaving nothing in the CDN storage, the size limit, refused packages
 // with their codes, list/get/delete, launch into a course whose player loads the SCO, and who may do what.
+import { addMoodleSessionCookie } from "../../harness/lms-driver/session-cookie.ts";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -322,16 +323,7 @@ test("launch creates a CDN URL activity in the course whose player loads the SCO
   const context = await browser.newContext();
   try {
     const session = stack.twin.sessions.create(teacherId);
-    await context.addCookies([
-      {
-        name: "MoodleSession",
-        value: session.id,
-        url: stack.origins.lms,
-        httpOnly: true,
-        secure: true,
-        sameSite: "Lax",
-      },
-    ]);
+    await addMoodleSessionCookie(context, stack.origins.lms, session.id);
     const page = await context.newPage();
     await page.goto(launch.json.playerUrl);
     const probe = await waitForProbe(page, stack.origins.cdn);
