@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { HELP_OPTION, valuesOrExit } from "./subcommand-args.ts";
 import { DEFAULT_PLAY_TIMEOUT_MS, runCertify } from "../certify/run-certify.ts";
 import { createHttpsGet } from "../net/https-get.ts";
 import { reportsDir } from "../reporting/reports-dir.ts";
@@ -35,30 +36,26 @@ export async function certifyMain(
   argv: string[],
   print: (s: string) => void = (s) => void process.stdout.write(s),
 ): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        "cdn-base": { type: "string" },
-        "lms-origin": { type: "string", default: "https://lms.test" },
-        package: { type: "string", multiple: true, default: [] },
-        "timeout-ms": { type: "string", default: "10000" },
-        "play-timeout-ms": { type: "string", default: String(DEFAULT_PLAY_TIMEOUT_MS) },
-        ca: { type: "string" },
-        out: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${CERTIFY_HELP}\n`);
-    return 2;
-  }
-  if (values.help) {
-    print(`${CERTIFY_HELP}\n`);
-    return 0;
-  }
+  const values = valuesOrExit(
+    () =>
+      parseArgs({
+        args: argv,
+        options: {
+          "cdn-base": { type: "string" },
+          "lms-origin": { type: "string", default: "https://lms.test" },
+          package: { type: "string", multiple: true, default: [] },
+          "timeout-ms": { type: "string", default: "10000" },
+          "play-timeout-ms": { type: "string", default: String(DEFAULT_PLAY_TIMEOUT_MS) },
+          ca: { type: "string" },
+          out: { type: "string" },
+          help: HELP_OPTION,
+        },
+        strict: true,
+      }).values,
+    CERTIFY_HELP,
+    print,
+  );
+  if (typeof values === "number") return values;
   const problems: string[] = [];
   const base = values["cdn-base"] ?? "";
   if (!/^https:\/\/[^/@\s]+/i.test(base)) problems.push("--cdn-base must be an https URL");

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { HELP_OPTION, valuesOrExit } from "./subcommand-args.ts";
 import * as prettier from "prettier";
 import {
   ExpectationsError,
@@ -62,25 +63,21 @@ export async function updateExpectationsMain(
   argv: string[],
   print: (s: string) => void = (s) => void process.stdout.write(s),
 ): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        from: { type: "string" },
-        out: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${UPDATE_EXPECTATIONS_HELP}\n`);
-    return 2;
-  }
-  if (values.help) {
-    print(`${UPDATE_EXPECTATIONS_HELP}\n`);
-    return 0;
-  }
+  const values = valuesOrExit(
+    () =>
+      parseArgs({
+        args: argv,
+        options: {
+          from: { type: "string" },
+          out: { type: "string" },
+          help: HELP_OPTION,
+        },
+        strict: true,
+      }).values,
+    UPDATE_EXPECTATIONS_HELP,
+    print,
+  );
+  if (typeof values === "number") return values;
   try {
     const from = path.resolve(values.from ?? path.join(reportsDir(), "results.json"));
     const results = await readResults(from);
