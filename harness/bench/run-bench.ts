@@ -13,6 +13,7 @@ import { bundleMetrics, buildAndMeasureBundles } from "./bundle-sizes.ts";
 import { burstMetrics, measureBurst } from "./burst.ts";
 import { commitMetrics, measureCommitRoundTrip } from "./commit-round-trip.ts";
 import { commitThroughputMetrics, measureCommitThroughput } from "./commit-throughput.ts";
+import { inProcessCommitMetrics, measureInProcessCommits } from "./commit-in-process.ts";
 import { dashboardMetrics, measureDashboardLatency } from "./dashboard-latency.ts";
 import { egressMetrics, measureEgress } from "./egress.ts";
 import { publishMediaPackage } from "./media-package.ts";
@@ -69,6 +70,11 @@ async function measureAll(metrics: Metric[], details: Record<string, unknown>): 
     );
     metrics.push(...commitThroughputMetrics(throughput));
     details.commitThroughput = throughput;
+    const inProcessLearner = await world.lms.createUser();
+    await world.lms.enrol(inProcessLearner, world.courseId);
+    const inProcess = measureInProcessCommits(stack, probes["2004"], inProcessLearner, THROUGHPUT_COMMITS);
+    metrics.push(...inProcessCommitMetrics(inProcess));
+    details.commitsInProcess = inProcess;
 
     step(`live dashboard latency (${DASHBOARD_COMMITS} commits)`);
     const dashboard = await measureDashboardLatency(world, probes["2004"], DASHBOARD_COMMITS);
