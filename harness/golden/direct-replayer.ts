@@ -1,8 +1,8 @@
 // Sends a dm_* scenario's hand-made datamodel.php requests as the equivalent requests to the plugin's API on the twin
 // (direct-request-plan.ts) from the signed-in learner's page, and checks the contract "the plugin's API does better":
-// a bad request gets an error, stores nothing (values, grade, completion, in this activity and the other) and logs
-// one request_refused event, none when Moodle core refuses it before the plugin runs (no or a wrong sesskey, a GET:
-// lib/ajax/service.php); a good request stores what it sent, as Moodle stored it. Each breach is a Difference
+// a bad request gets an error (or, for a commit, its ops in the answer's `rejected`), stores nothing (values, grade,
+// completion, in this activity and the other) and logs one request_refused event, none when Moodle core refuses it
+// before the plugin runs (no or a wrong sesskey, a GET: lib/ajax/service.php); a good request stores what it sent, as Moodle stored it. Each breach is a Difference
 // (sco "(direct)", element "<label>: <what>") judged against golden-divergences.json like the replay's.
 import { COMMIT_METHOD, LAUNCH_METHOD, callLmsApi, openLmsPage } from "../attacker/lms-api-from-page.ts";
 import type { ApiAnswer } from "../attacker/lms-api-from-page.ts";
@@ -121,17 +121,21 @@ export async function checkDirectRequests(deps: ReplayDeps, s: GoldenScenario): 
       const refused = (await refusals()) - refusedBefore;
       outcomes.push({ plan, answer, stored, refusals: refused });
       const label = plan.label;
+      // A commit may refuse ops one by one (values outside their SCORM type): its answer's `rejected`.
+      const rejected = (answer.data as { rejected?: unknown[] } | undefined)?.rejected?.length ?? 0;
+      const refusedAnswer = answer.error || rejected > 0;
       if (plan.bad) {
-        if (!answer.error) differences.push(breach(label, "answer", "error", "accepted"));
+        if (!refusedAnswer) differences.push(breach(label, "answer", "error", "accepted"));
         if (stored) differences.push(breach(label, "stores", "nothing", "something"));
         const coreRefuses = plan.sesskey !== "valid" || plan.http !== "POST";
-        const wanted = answer.error && !coreRefuses ? 1 : 0;
+        const wanted = refusedAnswer && !coreRefuses ? 1 : 0;
         if (refused !== wanted)
           differences.push(breach(label, "refusal events", String(wanted), String(refused)));
         continue;
       }
-      if (answer.error) {
-        differences.push(breach(label, "answer", "accepted", answer.exception?.errorcode ?? "error"));
+      if (refusedAnswer) {
+        const got = answer.error ? (answer.exception?.errorcode ?? "error") : `${rejected} op(s) rejected`;
+        differences.push(breach(label, "answer", "accepted", got));
         continue;
       }
       const rows = await lms.tracks(activity, user);

@@ -26,13 +26,14 @@ import { TeacherApi } from "./teacher-api.ts";
 import type { HttpGet } from "../../harness/net/https-get.ts";
 import { checkCdnUrl, type CdnUrlCheck } from "./cdn-url-check.ts";
 import { buildLaunchSeed } from "./launch-seed.ts";
-import { applyOps } from "./op-applier.ts";
+import { applyOps, type RejectedOp } from "./op-applier.ts";
 import type { Actor } from "./log-store.ts";
 import type { People } from "./people.ts";
 import { logRefusal } from "./refusal-log.ts";
 import { logStoredValueUnreadable } from "./unreadable-value-log.ts";
 import { scoLaunched, trackSubmitted, type ScormActivityRef } from "./scorm-events.ts";
 import type { AttemptRef, TrackStorage } from "./track-storage.ts";
+import { valueRefusal } from "./value-rules.ts";
 
 export { LmsApiError };
 
@@ -45,6 +46,8 @@ export const LAUNCH_METHOD = "local_externalscormbridge_launch";
 export const COMMIT_METHOD = "local_externalscormbridge_commit";
 const LAUNCH_PARAMETERS = ["cmid", "scoid"] as const;
 const COMMIT_PARAMETERS = ["launchid", "ops", "terminate"] as const;
+/** The refusal event's errorcode for a commit's ops refused for their values. */
+export const REJECTED_VALUE_ERRORCODE = "invalidvalue";
 
 /** True for an LmsApiError from any build of this module (a bridge's bundled plugin has its own class). */
 export function isLmsApiError(error: unknown): error is LmsApiError {
@@ -380,18 +383,24 @@ export class LmsApi {
     const sessionElement = version === "1.2" ? "cmi.core.session_time" : "cmi.session_time";
     const result = db.transaction(() => {
       let sessiontime = launch.sessiontime;
-      const applied = applyOps(db, launch, ops, (op) => {
-        if (op.element === sessionElement) sessiontime = op.value;
-        // mod_scorm's 1.2 player never stores session_time; it only adds it to total_time at finish.
-        if (!op.element.startsWith("cmi.") || (version === "1.2" && op.element === sessionElement)) return;
-        const writes =
-          version === "1.2" && launch.forcecompleted === 1
-            ? forceCompletedWrites(op.element, op.value, this.storedValues(launch, version))
-            : [[op.element, op.value] as [string, string]];
-        // The element the SCO set fires its event; a stored value mod_scorm flips on its own fires none.
-        for (const [element, value] of writes)
-          this.store(launch, version, element, value, element === op.element ? actor : null);
-      });
+      const applied = applyOps(
+        db,
+        launch,
+        ops,
+        (op) => {
+          if (op.element === sessionElement) sessiontime = op.value;
+          // mod_scorm's 1.2 player never stores session_time; it only adds it to total_time at finish.
+          if (!op.element.startsWith("cmi.") || (version === "1.2" && op.element === sessionElement)) return;
+          const writes =
+            version === "1.2" && launch.forcecompleted === 1
+              ? forceCompletedWrites(op.element, op.value, this.storedValues(launch, version))
+              : [[op.element, op.value] as [string, string]];
+          // The element the SCO set fires its event; a stored value mod_scorm flips on its own fires none.
+          for (const [element, value] of writes)
+            this.store(launch, version, element, value, element === op.element ? actor : null);
+        },
+        (op) => valueRefusal(version, op.element, op.value),
+      );
       const finishing = args.terminate === true && launch.finished === 0;
       this.applyPlayerSemantics(launch, version, sessiontime, finishing, actor);
       db.run(
@@ -407,9 +416,18 @@ export class LmsApi {
     });
     this.stats.duplicates += result.duplicates;
     this.stats.superseded += result.superseded;
-    return {
-      ackedseq: result.ackedseq,
-      rejected: [] as Array<{ seq: number; element: string; reason: string }>,
-    };
+    if (result.rejected.length > 0) this.logRejectedOps(actor, launch, result.rejected);
+    return { ackedseq: result.ackedseq, rejected: result.rejected };
+  }
+
+  /** One request_refused event for a commit's ops refused one by one (P24); a resent op is a duplicate, not logged again. */
+  private logRejectedOps(actor: Actor, launch: LaunchRow, rejected: readonly RejectedOp[]): void {
+    logRefusal(this.deps.db, actor, {
+      operation: COMMIT_METHOD,
+      errorcode: REJECTED_VALUE_ERRORCODE,
+      message: rejected.map((r) => `op ${r.seq} ${r.element}: ${r.reason}`).join("; "),
+      context: moduleContext(this.deps.db, launch.cmid),
+      courseid: launch.courseid,
+    });
   }
 }

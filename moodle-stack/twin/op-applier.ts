@@ -1,6 +1,7 @@
 // Applies a launch's ops idempotently and in any order: an op already applied is skipped, an op older than one
 // already applied to the same element is superseded (last writer by sequence number wins), and the
-// acknowledgement is the highest sequence number below which every op has been seen.
+// acknowledgement is the highest sequence number below which every op has been seen. An op `refuse` gives a reason
+// for is rejected: not written, yet seen (acknowledged, so it is not resent) and no later writer of its element.
 import type { Op } from "../../bridge/protocol/messages.ts";
 import type { TwinDb } from "./db.ts";
 
@@ -9,6 +10,14 @@ export interface ApplyResult {
   applied: number;
   duplicates: number;
   superseded: number;
+  rejected: RejectedOp[];
+}
+
+/** An op refused one by one, as the commit answer reports it. */
+export interface RejectedOp {
+  seq: number;
+  element: string;
+  reason: string;
 }
 
 export function applyOps(
@@ -16,6 +25,7 @@ export function applyOps(
   launch: { id: number; ackedseq: number },
   ops: readonly Op[],
   write: (op: Op) => void,
+  refuse: (op: Op) => string | null = () => null,
 ): ApplyResult {
   const ahead = new Set(
     db
@@ -25,10 +35,16 @@ export function applyOps(
       .map((r) => r.seq),
   );
   let acked = launch.ackedseq;
-  const result: ApplyResult = { ackedseq: acked, applied: 0, duplicates: 0, superseded: 0 };
+  const result: ApplyResult = { ackedseq: acked, applied: 0, duplicates: 0, superseded: 0, rejected: [] };
   for (const op of [...ops].sort((a, b) => a.seq - b.seq)) {
     if (op.seq <= acked || ahead.has(op.seq)) {
       result.duplicates += 1;
+      continue;
+    }
+    ahead.add(op.seq);
+    const reason = refuse(op);
+    if (reason !== null) {
+      result.rejected.push({ seq: op.seq, element: op.element, reason });
       continue;
     }
     const last = db.get<{ seq: number }>(
@@ -46,7 +62,6 @@ export function applyOps(
       );
       result.applied += 1;
     }
-    ahead.add(op.seq);
   }
   while (ahead.has(acked + 1)) ahead.delete(++acked);
   db.run("DELETE FROM mdl_local_externalscormbridge_ahead WHERE launch = ?", [launch.id]);

@@ -34,6 +34,7 @@ use local_externalscormbridge\local\finish_semantics;
 use local_externalscormbridge\local\op_applier;
 use local_externalscormbridge\local\refusal_log;
 use local_externalscormbridge\local\tracks;
+use local_externalscormbridge\local\value_rules;
 
 /**
  * local_externalscormbridge_commit: stores a launch's ordered ops through scorm_insert_track.
@@ -48,6 +49,9 @@ use local_externalscormbridge\local\tracks;
 class commit extends external_api {
     /** @var string The web service name. */
     const METHOD = 'local_externalscormbridge_commit';
+
+    /** @var string The refusal event's errorcode for ops refused for their values. */
+    const REJECTED_VALUE_ERRORCODE = 'invalidvalue';
 
     /**
      * Parameters: the launch, its ops and whether the SCO terminated.
@@ -132,6 +136,9 @@ class commit extends external_api {
                         return;
                     }
                     $store($op['element'], $op['value']);
+                },
+                function(array $op) use ($version): ?string {
+                    return value_rules::refusal($version, $op['element'], $op['value']);
                 });
             $finishing = $params['terminate'] && (int) $launch->finished === 0;
             $stored = tracks::stored_values($launch, $version);
@@ -160,7 +167,14 @@ class commit extends external_api {
             // Roll back now, so that the refusal event the caller logs is not rolled back with the tracks.
             $transaction->rollback($e);
         }
-        return ['ackedseq' => $result['ackedseq'], 'rejected' => []];
+        if ($result['rejected']) {
+            // One refusal event per commit; a resent op is a duplicate and is not reported or logged again.
+            $reasons = array_map(function(array $r): string {
+                return "op {$r['seq']} {$r['element']}: {$r['reason']}";
+            }, $result['rejected']);
+            refusal_log::log_reason(self::METHOD, self::REJECTED_VALUE_ERRORCODE, implode('; ', $reasons), $context);
+        }
+        return ['ackedseq' => $result['ackedseq'], 'rejected' => $result['rejected']];
     }
 
     /**

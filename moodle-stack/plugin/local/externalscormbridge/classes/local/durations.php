@@ -24,6 +24,32 @@ namespace local_externalscormbridge\local;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 class durations {
+    /** @var string A 1.2 CMITimespan: hours 2-4 digits, minutes and seconds 00-59, 1-2 fraction digits. */
+    const TIMESPAN = '/^(\d{2,4}):([0-5]\d):([0-5]\d)(?:\.(\d{1,2}))?$/';
+
+    /** @var string A 2004 timeinterval P[nY][nM][nD][T[nH][nM][n[.n]S]], at most 2 fraction digits. */
+    const TIMEINTERVAL = '/^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d{1,2}))?S)?)?$/';
+
+    /**
+     * True for a 1.2 CMITimespan.
+     *
+     * @param string $value
+     * @return bool
+     */
+    public static function is_timespan(string $value): bool {
+        return preg_match(self::TIMESPAN, $value) === 1;
+    }
+
+    /**
+     * True for a 2004 timeinterval: at least one component, T only with a time component.
+     *
+     * @param string $value
+     * @return bool
+     */
+    public static function is_timeinterval(string $value): bool {
+        return $value !== 'P' && substr($value, -1) !== 'T' && preg_match(self::TIMEINTERVAL, $value) === 1;
+    }
+
     /**
      * A 1.2 timespan as centiseconds; 0 when empty or invalid.
      *
@@ -31,7 +57,7 @@ class durations {
      * @return int
      */
     public static function parse_timespan(string $value): int {
-        if (!preg_match('/^(\d{2,4}):([0-5]\d):([0-5]\d)(?:\.(\d{1,2}))?$/', $value, $m)) {
+        if (!preg_match(self::TIMESPAN, $value, $m)) {
             return 0;
         }
         return (((int) $m[1] * 60 + (int) $m[2]) * 60 + (int) $m[3]) * 100 + self::fraction($m[4] ?? '');
@@ -56,8 +82,7 @@ class durations {
      * @return int
      */
     public static function parse_timeinterval(string $value): int {
-        $pattern = '/^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)(?:\.(\d{1,2}))?S)?)?$/';
-        if ($value === 'P' || substr($value, -1) === 'T' || !preg_match($pattern, $value, $m)) {
+        if (!self::is_timeinterval($value) || !preg_match(self::TIMEINTERVAL, $value, $m)) {
             return 0;
         }
         $units = [1 => 3153600000, 2 => 259200000, 3 => 8640000, 4 => 360000, 5 => 6000, 6 => 100];

@@ -19,7 +19,8 @@ namespace local_externalscormbridge\local;
 /**
  * Applies a launch's ops idempotently and in any order: an op already applied is skipped, an op older than one
  * already applied to the same element is superseded (last writer by sequence number wins), and the
- * acknowledgement is the highest sequence number below which every op has been seen.
+ * acknowledgement is the highest sequence number below which every op has been seen. An op $refuse gives a reason
+ * for is rejected: not written, yet seen (acknowledged, so it is not resent) and no later writer of its element.
  *
  * @package    local_externalscormbridge
  * @copyright  2026 External SCORM bridge contributors
@@ -51,14 +52,16 @@ class op_applier {
      * @param \stdClass $launch local_externalscormbridge_launch row
      * @param array[] $ops
      * @param callable $write function(array $op): void
-     * @return array ['ackedseq' => int, 'applied' => int, 'duplicates' => int, 'superseded' => int]
+     * @param callable|null $refuse function(array $op): ?string, why the op may not be stored
+     * @return array ['ackedseq' => int, 'applied' => int, 'duplicates' => int, 'superseded' => int,
+     *     'rejected' => [['seq' => int, 'element' => string, 'reason' => string]]]
      */
-    public static function apply(\stdClass $launch, array $ops, callable $write): array {
+    public static function apply(\stdClass $launch, array $ops, callable $write, ?callable $refuse = null): array {
         global $DB;
         $ahead = array_flip($DB->get_fieldset_select('local_externalscormbridge_ahead', 'seq', 'launch = ?',
             [$launch->id]));
         $acked = (int) $launch->ackedseq;
-        $result = ['ackedseq' => $acked, 'applied' => 0, 'duplicates' => 0, 'superseded' => 0];
+        $result = ['ackedseq' => $acked, 'applied' => 0, 'duplicates' => 0, 'superseded' => 0, 'rejected' => []];
         usort($ops, function(array $a, array $b): int {
             return $a['seq'] <=> $b['seq'];
         });
@@ -66,6 +69,12 @@ class op_applier {
             $seq = (int) $op['seq'];
             if ($seq <= $acked || isset($ahead[$seq])) {
                 $result['duplicates']++;
+                continue;
+            }
+            $ahead[$seq] = true;
+            $reason = $refuse ? $refuse($op) : null;
+            if ($reason !== null) {
+                $result['rejected'][] = ['seq' => $seq, 'element' => $op['element'], 'reason' => $reason];
                 continue;
             }
             $last = $DB->get_record('local_externalscormbridge_opseq',
@@ -82,7 +91,6 @@ class op_applier {
                 }
                 $result['applied']++;
             }
-            $ahead[$seq] = true;
         }
         while (isset($ahead[$acked + 1])) {
             unset($ahead[++$acked]);

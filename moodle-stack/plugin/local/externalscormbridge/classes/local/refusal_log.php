@@ -38,12 +38,24 @@ class refusal_log {
      */
     public static function log(string $operation, \Throwable $error, context $context): void {
         $errorcode = $error instanceof \moodle_exception ? $error->errorcode : 'generalexceptionmessage';
+        self::log_reason($operation, $errorcode, $error->getMessage(), $context);
+    }
+
+    /**
+     * Logs a refusal that is not an exception (a commit's ops refused one by one).
+     *
+     * @param string $operation Web service or page
+     * @param string $errorcode
+     * @param string $reason
+     * @param context $context
+     */
+    public static function log_reason(string $operation, string $errorcode, string $reason, context $context): void {
         \local_externalscormbridge\event\request_refused::create([
             'context' => $context,
             'other' => [
                 'operation' => \core_text::substr($operation, 0, 100),
                 'errorcode' => $errorcode,
-                'reason' => $error->getMessage(),
+                'reason' => $reason,
             ],
         ])->trigger();
     }
