@@ -67,9 +67,7 @@ test("contract §3.4: the grade item exists from creation: a value item out of m
   twinStorage,
 }) => {
   const single = await setup(twinStorage, { maxgrade: 80 });
-  expect(single.item()).toEqual([
-    { itemname: "A", gradetype: 1, grademax: 80, grademin: 0, idnumber: "" },
-  ]);
+  expect(single.item()).toEqual([{ itemname: "A", gradetype: 1, grademax: 80, grademin: 0, idnumber: "" }]);
   expect(single.grade(), "no grade before any write").toBeUndefined();
   const scoes = await setup(twinStorage, { grademethod: 0 }, THREE_SCOS);
   expect(scoes.item()).toMatchObject([{ gradetype: 1, grademax: 3, grademin: 0 }]);
