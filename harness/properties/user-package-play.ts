@@ -9,12 +9,10 @@ import { versionFromColumn } from "../../moodle-stack/twin/element-names.ts";
 import { packageManifestUrl } from "../certify/run-certify.ts";
 import { playSco } from "../certify/play-sco.ts";
 import { CdnUrlRefused, type LmsDriver, type LmsUser } from "../lms-driver/lms-driver.ts";
-import { createHttpsGet } from "../net/https-get.ts";
 import { declaredScormVersion } from "../oracles/declared-scorm-version.ts";
 import { FolderPublisher } from "../packages/publish/folder-publisher.ts";
 import type { UserPackage } from "../packages/user-packages.ts";
 import type { EmbeddedStack } from "../stack/embedded-stack.ts";
-import { siteLookup } from "../stack/site-lookup.ts";
 
 export interface UserPackagePlay {
   browser: Browser;
@@ -47,8 +45,7 @@ async function place(input: UserPackagePlay, packages: readonly UserPackage[]): 
 }
 
 async function manifestText(input: UserPackagePlay, manifestUrl: string): Promise<string> {
-  const get = createHttpsGet({ caPem: input.stack.ca.caPem, lookup: siteLookup });
-  const answer = await get(manifestUrl, { timeoutMs: 30_000 });
+  const answer = await input.stack.httpGet(manifestUrl, { timeoutMs: 30_000 });
   if (answer.status !== 200) throw new Error(`${manifestUrl} answered HTTP ${answer.status}`);
   return answer.body.toString("utf8");
 }

@@ -72,6 +72,13 @@ test("a package already under --cdn-base plays from there; one missing there fai
   expect(failures).toHaveLength(1);
   expect(failures[0]).toContain(`not-uploaded: `);
   expect(failures[0]).toContain(`${stack.origins.cdn}/packages/not-uploaded/imsmanifest.xml`);
+
+  // The same package named by its manifest URL (--packages https://…/imsmanifest.xml) plays where it is.
+  const byUrl = await userPackages(
+    { kind: "url", location: `${stack.origins.cdn}/packages/on-the-cdn/imsmanifest.xml` },
+    path.join(work, "by-url"),
+  );
+  expect(await playUserPackages({ browser, stack, lms, scoTimeoutMs: SCO_TIMEOUT_MS }, byUrl)).toEqual([]);
 });
 
 test("a SCO that never initialises and an invalid zip fail with their reasons", async ({
