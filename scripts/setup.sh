@@ -10,6 +10,22 @@ if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$P
   npm install -g "pnpm@$PNPM_VERSION" >/dev/null
 fi
 
+# better-sqlite3 (the twin's SQLite) installs a prebuilt binary downloaded from GitHub; where that download is not
+# possible, pnpm builds it from source, which needs a C++ toolchain and the headers of the running Node.
+if { ! command -v g++ >/dev/null 2>&1 || ! command -v make >/dev/null 2>&1; } && command -v apt-get >/dev/null 2>&1; then
+  echo "setup: installing Debian's g++ and make (to build better-sqlite3 where no prebuilt binary can be downloaded)"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    g++ make python3 >/dev/null) || echo "setup: g++/make could not be installed; better-sqlite3 needs its prebuilt binary"
+fi
+NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
+if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node_version.h ] &&
+  grep -q "define NODE_MAJOR_VERSION $NODE_MAJOR\$" /usr/include/node/node_version.h; then
+  # The system's headers match this Node: a source build uses them instead of downloading them from nodejs.org.
+  export npm_config_nodedir=/usr
+fi
+
 echo "setup: installing dependencies (pnpm install --frozen-lockfile)"
 pnpm install --frozen-lockfile --reporter=append-only
 
