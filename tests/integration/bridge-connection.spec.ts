@@ -86,6 +86,9 @@ for (const [name, breakChannel] of cases) {
     await expect.poll(() => launches(stack, user).length, { timeout: 10_000 }).toBe(before + 1);
     const [first, second] = launches(stack, user);
     expect(second?.nonce).not.toBe(first?.nonce);
+    // The fresh launch is issued before the new frame replaces the old one: find the SCO only once the old one
+    // (still ready, about to be detached) is gone.
+    await expect.poll(() => session.probe.frame.isDetached(), { timeout: 10_000 }).toBe(true);
     const probe = await waitForProbe(session.page, stack.origins.cdn);
     const [, location, data] = await probe.run([
       ["LMSInitialize", ""],
