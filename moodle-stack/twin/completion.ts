@@ -2,7 +2,9 @@
 // core completion_info::update_state): the three custom rules evaluated over every attempt of the user, and the
 // state stored in course_modules_completion only when scorm_set_completion asks (that is, after a grade
 // recalculation) and only while the answer can change: once complete it stays complete (sticky), and only 0/1 are
-// written (4.5 has no COMPLETE_FAIL branch).
+// written. On the 4.1 schema an incomplete rule is COMPLETE_FAIL once the learner has used every allowed attempt
+// (4.1's custom_completion::get_state; the block is gone in 4.5.6), and core counts a failed rule as not
+// incomplete, so the activity is stored complete (1).
 // A stored change logs \core\event\course_module_completion_updated (core-events.ts).
 import { actingUser, courseModuleCompletionUpdated } from "./core-events.ts";
 import type { TwinDb } from "./db.ts";
@@ -99,15 +101,31 @@ export function ruleState(
 }
 
 /**
- * completion_info::internal_get_state for automatic tracking without a view or grade condition: complete when every
- * available custom rule is complete (so also when there is none).
+ * The tail of Moodle 4.1's custom_completion::get_state (§3.5): a rule still incomplete when no attempt remains
+ * (maxattempt > 0 and the learner's distinct tracked attempts reach it) is COMPLETE_FAIL. Moodle 4.5 has no such
+ * branch: there `attemptsExhausted` is always false.
+ */
+export function withAttemptLimit(state: 0 | 1, attemptsExhausted: boolean): number {
+  return state === COMPLETION_INCOMPLETE && attemptsExhausted ? COMPLETION_COMPLETE_FAIL : state;
+}
+
+/**
+ * completion_info::internal_get_state for automatic tracking without a view or grade condition: complete when no
+ * available custom rule is incomplete (activity_custom_completion::get_overall_completion_state returns early only
+ * on INCOMPLETE, so a 4.1 COMPLETE_FAIL rule counts as met), so also when there is none.
  */
 export function overallState(
   rules: CompletionRules,
   tracks: readonly CompletionTrack[],
   scoScoIds: readonly number[],
+  attemptsExhausted = false,
 ): 0 | 1 {
-  return availableRules(rules).every((r) => ruleState(r, rules, tracks, scoScoIds) === 1) ? 1 : 0;
+  return availableRules(rules).every(
+    (r) =>
+      withAttemptLimit(ruleState(r, rules, tracks, scoScoIds), attemptsExhausted) !== COMPLETION_INCOMPLETE,
+  )
+    ? 1
+    : 0;
 }
 
 /** Whether update_state recalculates at all (completion_info::update_state's early return). */
@@ -132,6 +150,7 @@ interface CmRow {
   completionstatusrequired: number | null;
   completionscorerequired: number | null;
   completionstatusallscos: number | null;
+  maxattempt: number;
 }
 
 export class Completion {
@@ -151,6 +170,19 @@ export class Completion {
   }
 
   /**
+   * Whether 4.1's attempt-limit branch turns incomplete rules into COMPLETE_FAIL: only on the 4.1 schema, with an
+   * attempt limit, once scorm_get_attempt_count (distinct attempts with any stored value) reaches it.
+   */
+  private attemptsExhausted(scormid: number, userid: number, maxattempt: number): boolean {
+    if (this.db.tracks.schema !== "4.1" || maxattempt <= 0) return false;
+    const row = this.db.get<{ n: number }>(
+      `SELECT COUNT(DISTINCT t.attempt) AS n FROM ${this.db.tracks.values} t WHERE t.userid = ? AND t.scormid = ?`,
+      [userid, scormid],
+    );
+    return Number(row?.n ?? 0) >= maxattempt;
+  }
+
+  /**
    * scorm_set_completion → completion_info::update_state(cm, possibleresult, userid) for the activity's course
    * module: nothing when completion is off for the course or the module (or tracked manually, which the twin does
    * not model), nothing when the stored state already is the possible result, else the rules are evaluated and a
@@ -159,7 +191,7 @@ export class Completion {
   updateState(scormid: number, userid: number, possibleresult: number): void {
     const cm = this.db.get<CmRow>(
       `SELECT cm.id AS cmid, s.course AS courseid, cm.completion, c.enablecompletion, s.completionstatusrequired,
-              s.completionscorerequired, s.completionstatusallscos
+              s.completionscorerequired, s.completionstatusallscos, s.maxattempt
          FROM mdl_scorm s
          JOIN mdl_course_modules cm ON cm.instance = s.id
          JOIN mdl_modules m ON m.id = cm.module AND m.name = 'scorm'
@@ -186,7 +218,12 @@ export class Completion {
       completionscorerequired: cm.completionscorerequired,
       completionstatusallscos: cm.completionstatusallscos,
     };
-    const newstate = overallState(rules, tracks, scoIds);
+    const newstate = overallState(
+      rules,
+      tracks,
+      scoIds,
+      this.attemptsExhausted(scormid, userid, cm.maxattempt),
+    );
     if (newstate === current) return;
     this.db.upsert(
       "mdl_course_modules_completion",

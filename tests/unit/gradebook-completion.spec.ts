@@ -2,7 +2,12 @@
 // grade-updates.ts): grade item and grades as grade_update writes them, completion as scorm_set_completion →
 // update_state stores it, and when either is recomputed. Each test cites the contract section it pins.
 import { expect, test, type TwinStorage } from "../support/twin-database-test.ts";
-import { overallState, ruleState, type CompletionRules } from "../../moodle-stack/twin/completion.ts";
+import {
+  overallState,
+  ruleState,
+  withAttemptLimit,
+  type CompletionRules,
+} from "../../moodle-stack/twin/completion.ts";
 import {
   afterTrackStored,
   scormInstanceUpdated,
@@ -23,6 +28,16 @@ const THREE_SCOS = `<?xml version="1.0"?>
   </organization></organizations>
   <resources><resource identifier="R1" type="webcontent" adlcp:scormtype="sco" href="sco.html"/></resources>
 </manifest>`;
+
+/** Completion settings with the given rules on, the others off. */
+function rules(r: Partial<CompletionRules>): CompletionRules {
+  return {
+    completionstatusrequired: null,
+    completionscorerequired: null,
+    completionstatusallscos: null,
+    ...r,
+  };
+}
 
 async function setup(storage: TwinStorage, settings: Partial<ScormActivitySettings> = {}, manifest?: string) {
   const { twin, learner, activity } = await twinWithProbeActivity(
@@ -127,12 +142,6 @@ test("contract §3.4: grades keep five decimals, as Moodle's DECIMAL(10,5) colum
 });
 
 test("contract §3.5: rules match stored values literally: 2 passed, 4 completed, 6 either, min score, all SCOs", () => {
-  const rules = (r: Partial<CompletionRules>): CompletionRules => ({
-    completionstatusrequired: null,
-    completionscorerequired: null,
-    completionstatusallscos: null,
-    ...r,
-  });
   const completed = [{ scoid: 1, element: "cmi.core.lesson_status", value: "completed" }];
   const passed2004 = [
     { scoid: 1, element: "cmi.completion_status", value: "incomplete" },
@@ -218,6 +227,30 @@ test("contract §3.5 (golden m2004_grademethod_scoes): all SCOs needs every SCO,
   expect(completion(), "a failed SCO does not count (m12_grademethod_scoes)").toBeNull();
   insert("cmi.core.lesson_status", "completed", 1, 2);
   expect(completion()).toBe(1);
+});
+
+test("contract §3.5: on 4.1 an incomplete rule fails once no attempt remains, and a failed rule counts as met", () => {
+  const failed = [{ scoid: 1, element: "cmi.core.lesson_status", value: "failed" }];
+  const passedOnly = rules({ completionstatusrequired: 2 });
+  expect(withAttemptLimit(0, true)).toBe(3);
+  expect(withAttemptLimit(0, false)).toBe(0);
+  expect(withAttemptLimit(1, true), "a met rule stays met").toBe(1);
+  expect(overallState(passedOnly, failed, [1])).toBe(0);
+  expect(overallState(passedOnly, failed, [1], true), "get_overall_completion_state stops only on 0").toBe(1);
+});
+
+test("contract §3.5: the attempt-limit branch stores complete on Moodle 4.1 only", async ({
+  twinStorage,
+}) => {
+  const { insert, completion } = await setup(twinStorage, { completionstatusrequired: 2, maxattempt: 2 });
+  insert("cmi.core.lesson_status", "failed");
+  insert("cmi.core.score.raw", "30");
+  expect(completion(), "one of two attempts used: nothing changes").toBeNull();
+  insert("cmi.core.lesson_status", "failed", 2);
+  insert("cmi.core.score.raw", "35", 2);
+  expect(completion(), `no attempt left on schema ${twinStorage.moodleSchema}`).toBe(
+    twinStorage.moodleSchema === "4.1" ? 1 : null,
+  );
 });
 
 test("contract §3.4: with no attempt left scorm_update_grades nulls the grade and re-checks completion", async ({
