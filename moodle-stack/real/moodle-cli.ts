@@ -4,12 +4,26 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const REAL_DIR = path.dirname(fileURLToPath(import.meta.url));
+/** This folder: the PHP CLI scripts the driver runs. */
+export const REAL_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 export interface MoodleCli {
   moodleDir: string;
   env: NodeJS.ProcessEnv;
   php?: string;
+  /**
+   * A Moodle in a container (moodle-stack/containers/moodle-container.ts): the scripts run there with
+   * `docker exec` as the web server's user, from the folder this project's scripts were copied to; `moodleDir` is
+   * then the codebase's path inside the container.
+   */
+  container?: { id: string; user: string; scriptsDir: string };
+}
+
+/** The command line that runs one of this folder's scripts for `cli`. */
+export function moodleScriptCommand(cli: MoodleCli, script: string, args: string[]): [string, string[]] {
+  if (!cli.container) return [cli.php ?? "php", [path.join(REAL_DIR, script), cli.moodleDir, ...args]];
+  const { id, user, scriptsDir } = cli.container;
+  return ["docker", ["exec", "-i", "-u", user, id, "php", `${scriptsDir}/${script}`, cli.moodleDir, ...args]];
 }
 
 /** stdout of `php moodle-stack/real/<script> <moodle dir> ...args`, with `stdin` written to it. */
@@ -19,10 +33,11 @@ export function runMoodleScript(
   args: string[] = [],
   stdin = "",
 ): Promise<string> {
+  const [command, argv] = moodleScriptCommand(cli, script, args);
   return new Promise((resolve, reject) => {
     const child = execFile(
-      cli.php ?? "php",
-      [path.join(REAL_DIR, script), cli.moodleDir, ...args],
+      command,
+      argv,
       { env: cli.env, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`${script} failed: ${error.message}\n${stderr}\n${stdout}`.trim()));
