@@ -63,7 +63,8 @@ export const test = base.extend<{ lms: LmsDriver; errorCodes: void } & EvidenceF
         await stack.close();
       }
     },
-    { scope: "worker" },
+    // A Moodle container installs its site at start (admin/cli/install.php: minutes on a loaded machine).
+    { scope: "worker", timeout: 900_000 },
   ],
   browser: [
     async ({ stack, evidenceSlot }, use) => {

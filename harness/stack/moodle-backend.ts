@@ -20,8 +20,9 @@ export interface StartedMoodle {
   cli: MoodleCli;
   /** The loopback port Moodle answers HTTP on. */
   port: number;
-  /** One line for the run's log: what runs where. */
+  /** For the run's log: where Moodle's code is ("from <folder>", "in container <id>") and how it is served. */
   where: string;
+  detail: string;
   close(): Promise<void>;
 }
 

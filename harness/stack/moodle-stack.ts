@@ -83,7 +83,9 @@ export async function startRealMoodleStack(
     closers.push(() => db.end());
     await db.query("SELECT 1 FROM mdl_config LIMIT 1");
     proxy.setUpstream(moodle.port, new URL(stack.origins.lms).host);
-    process.stdout.write(`moodle stack: Moodle ${site.release} ${moodle.where} at ${stack.origins.lms}\n`);
+    process.stdout.write(
+      `moodle stack: Moodle ${site.release} ${moodle.where} at ${stack.origins.lms} (${moodle.detail})\n`,
+    );
     return { ...stack, moodle: { cli, db, site }, close: closeAll };
   } catch (error) {
     await closeAll();

@@ -33,7 +33,8 @@ export function phpMoodleBackend(moodleDir: string): MoodleBackend {
       return {
         cli,
         port: server.port,
-        where: `from ${moodleDir} (php -S on 127.0.0.1:${server.port})`,
+        where: `from ${moodleDir}`,
+        detail: `php -S on 127.0.0.1:${server.port}`,
         close: () => server.close(),
       };
     },
