@@ -237,6 +237,9 @@ export async function replayScenario(
       undefined,
       {
         newAttempt: launch.newattempt,
+        // The recorded learner pressed Enter on view.php (which logs course_module_viewed); a SCO the native
+        // player reached by itself, or a separate player load, did not pass through it.
+        viaView: launch.via === "enter" && !launch.navigated,
       },
     );
     let results: ProbeResult[];

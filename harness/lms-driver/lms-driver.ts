@@ -147,6 +147,12 @@ export interface LmsDriver extends TeacherSide {
   login(page: Page, user: LmsUser): Promise<void>;
   /** The player for a SCO; `newAttempt` asks for a new attempt as the view page's checkbox does. */
   playerUrl(activity: CdnActivity, scoid: number, options?: { newAttempt?: boolean }): string;
+  /**
+   * The activity's entry page (mod/scorm/view.php?id=cmid), which logs course_module_viewed and whose Enter button
+   * (#n; "Start a new attempt" is #a-newattempt) opens the player for the first SCO. Optional: a driver without it
+   * can only open the player directly.
+   */
+  viewUrl?(activity: CdnActivity): string;
   /** Launches the plugin issued to the user in the activity, oldest first. */
   launches(activity: CdnActivity, user: LmsUser): Promise<LaunchRecord[]>;
   /** Log store rows with an id above `afterId`, oldest first. */

@@ -84,6 +84,9 @@ export function createTwinDriver(stack: EmbeddedStack): LmsDriver {
       const session = twin.sessions.create(user.id);
       await addMoodleSessionCookie(page.context(), stack.origins.lms, session.id);
     },
+    viewUrl(activity: CdnActivity) {
+      return `${stack.origins.lms}/mod/scorm/view.php?id=${activity.cmid}`;
+    },
     playerUrl(activity: CdnActivity, scoid: number, options = {}) {
       const newattempt = options.newAttempt ? "&newattempt=on" : "";
       return `${stack.origins.lms}/mod/scorm/player.php?cm=${activity.cmid}&scoid=${scoid}${newattempt}`;

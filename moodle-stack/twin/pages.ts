@@ -2,7 +2,8 @@
 // configuration travels as inert JSON.
 import { escapeHtml, jsonForScriptTag } from "./html.ts";
 
-const layout = (title: string, body: string): string => `<!doctype html>
+/** A complete twin page around `body` (already escaped HTML), titled `title` (escaped here). */
+export const layout = (title: string, body: string): string => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body{font-family:sans-serif;margin:0}#esb-player{height:80vh}#esb-player iframe{width:100%;height:100%;border:0}
 #esb-message:empty{display:none}#esb-message{background:#fee;padding:.5em}</style></head>

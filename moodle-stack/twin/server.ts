@@ -17,6 +17,7 @@ import type { Session, Sessions } from "./sessions.ts";
 import type { TrackStorage } from "./track-storage.ts";
 import { isLmsApiError, type LmsApi } from "./lms-api.ts";
 import { teacherRouter } from "./teacher-routes.ts";
+import { viewRouter } from "./view-routes.ts";
 
 export interface TwinServerDeps {
   db: TwinDb;
@@ -76,6 +77,7 @@ export function createTwinServer(deps: TwinServerDeps): express.Express {
 
   app.use(activityFormRouter({ db: deps.db, api: deps.api, activities: deps.activities, session }));
 
+  app.use(viewRouter({ db: deps.db, activities: deps.activities, session }));
   app.use(teacherRouter({ db: deps.db, api: deps.api, dashboards: deps.dashboards, session }));
   if (deps.packages) app.use(deps.packages.router());
 

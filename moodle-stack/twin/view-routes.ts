@@ -1,0 +1,90 @@
+// mod/scorm/view.php on the twin (moodle-scorm-contract §1 row 1): the activity's entry page. A signed-in user
+// with access to the course gets the page and, as mod_scorm's scorm_view() does, one
+// \mod_scorm\event\course_module_viewed per visit (completion "viewed" is not marked here: player.php does that).
+// Nobody signed in is sent to the login form; no access to the course answers 403 with the reason.
+import express, { type Request, type Response } from "express";
+import { requireCourseAccess } from "./access-rules.ts";
+import type { Activities } from "./activities.ts";
+import { attemptIsComplete, lastAttemptNumber } from "./attempts.ts";
+import type { TwinDb } from "./db.ts";
+import { escapeHtml } from "./html.ts";
+import { isLmsApiError } from "./lms-api.ts";
+import { courseModuleViewed } from "./scorm-events.ts";
+import type { Session } from "./sessions.ts";
+import { viewPage } from "./view-page.ts";
+
+export interface ViewRoutesDeps {
+  db: TwinDb;
+  activities: Activities;
+  session: (req: Request) => Session | undefined;
+}
+
+export const VIEW_PATH = "/mod/scorm/view.php";
+
+export function viewRouter(deps: ViewRoutesDeps): express.Router {
+  const router = express.Router();
+  router.get(VIEW_PATH, (req: Request, res: Response) => {
+    const s = deps.session(req);
+    if (!s) {
+      res.redirect(303, `/login/index.php?returnto=${encodeURIComponent(req.originalUrl)}`);
+      return;
+    }
+    const cmid = Number(req.query.id);
+    const activity = Number.isSafeInteger(cmid) ? deps.activities.byCmid(cmid) : undefined;
+    const first = activity && deps.activities.scoes(activity.scormid).find((x) => x.launch);
+    if (!activity || !first) {
+      res.status(404).type("text/plain").send("Activity not found");
+      return;
+    }
+    try {
+      requireCourseAccess(deps.db, s.userid, activity.course);
+    } catch (error) {
+      if (!isLmsApiError(error)) throw error;
+      res
+        .status(403)
+        .type("html")
+        .send(`<!doctype html><title>Access refused</title><p role="alert">${escapeHtml(error.message)}</p>`);
+      return;
+    }
+    const scorm = deps.db.get<{ name: string; maxattempt: number; displayattemptstatus: number }>(
+      "SELECT name, maxattempt, displayattemptstatus FROM mdl_scorm WHERE id = ?",
+      [activity.scormid],
+    );
+    const organization = deps.db.get<{ organization: string }>(
+      "SELECT organization FROM mdl_scorm_scoes WHERE id = ?",
+      [first.id],
+    );
+    courseModuleViewed(
+      deps.db,
+      { userid: s.userid, ip: req.ip ?? "" },
+      { cmid, courseid: activity.course, scormid: activity.scormid },
+    );
+    const maxattempt = scorm?.maxattempt ?? 1;
+    const last = lastAttemptNumber(deps.db, s.userid, activity.scormid);
+    const made =
+      deps.db.get<{ n: number }>(
+        `SELECT COUNT(DISTINCT t.attempt) AS n FROM ${deps.db.tracks.values} t WHERE t.userid = ? AND t.scormid = ?`,
+        [s.userid, activity.scormid],
+      )?.n ?? 0;
+    res.setHeader(
+      "Content-Security-Policy",
+      "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+    );
+    res.type("html").send(
+      viewPage({
+        name: scorm?.name ?? "",
+        cmid,
+        scoid: first.id,
+        currentorg: organization?.organization ?? "",
+        maxattempt,
+        attemptsMade: made,
+        showAttemptStatus: (scorm?.displayattemptstatus ?? 1) !== 0,
+        offerNewAttempt:
+          made > 0 &&
+          (maxattempt === 0 || last < maxattempt) &&
+          attemptIsComplete(deps.db, s.userid, activity.scormid, last),
+      }),
+    );
+  });
+  return router;
+}
