@@ -214,6 +214,105 @@ test("cancelling mid-publish (on the first file's progress event) stops the copy
   expect(await storage(stack)).toEqual({ packages: before.packages, staged: [] });
 });
 
+test("a form upload (multipart/form-data: file part package, field name) is published like a raw one", async ({
+  stack,
+}) => {
+  const { teacher } = await people(stack);
+  const answer = await teacher.uploadForm([
+    { field: "name", text: "Form course" },
+    { field: "package", zip: probeZip(), filename: "probe.zip" },
+  ]);
+  expect(answer.status, JSON.stringify(answer.json)).toBe(201);
+  expect(answer.json.package).toMatchObject({ name: "Form course", scormVersion: "1.2", files: 3 });
+  expect(answer.json.package.zipBytes).toBe(probeZip().length);
+  const manifest = await stack.fetch(answer.json.package.manifestUrl);
+  expect(manifest.body).toContain("esb.probe.scorm12");
+  const unnamed = await teacher.uploadForm([{ field: "package", zip: probeZip() }], { chunked: true });
+  expect(unnamed.status, JSON.stringify(unnamed.json)).toBe(201);
+  expect(unnamed.json.package.name).toBe("Probe course (SCORM 1.2)");
+});
+
+test("a bad form is refused with its reason and publishes nothing: other parts, no package, two names, too large", async ({
+  stack,
+}) => {
+  const { teacher } = await people(stack);
+  stack.twin.packages.setSettings({ maxBytes: 200_000, asyncBytes: 100_000 });
+  const before = await storage(stack);
+  const refusals: Array<[string, Promise<unknown>, number, string, RegExp]> = [
+    [
+      "a file part under another name",
+      teacher.uploadForm([{ field: "zip", zip: probeZip() }]),
+      400,
+      "unexpected-part",
+      /file part "zip"/,
+    ],
+    [
+      "an unknown field",
+      teacher.uploadForm([
+        { field: "course", text: "3" },
+        { field: "package", zip: probeZip() },
+      ]),
+      400,
+      "unexpected-part",
+      /field "course"/,
+    ],
+    [
+      "two files",
+      teacher.uploadForm([
+        { field: "package", zip: probeZip() },
+        { field: "package", zip: probeZip() },
+      ]),
+      400,
+      "unexpected-part",
+      /more than one file/,
+    ],
+    [
+      "no package part",
+      teacher.uploadForm([{ field: "name", text: "x" }]),
+      400,
+      "missing-package",
+      /no file part "package"/,
+    ],
+    [
+      "a name in the query and the form",
+      teacher.uploadForm(
+        [
+          { field: "name", text: "a" },
+          { field: "package", zip: probeZip() },
+        ],
+        { query: "?name=b" },
+      ),
+      400,
+      "invalid-parameter",
+      /given twice/,
+    ],
+    [
+      "a package over the limit",
+      teacher.uploadForm([{ field: "package", zip: probeZipOfSize(300_000) }], { chunked: true }),
+      413,
+      "package-too-large",
+      /ESB_PACKAGE_MAX_BYTES/,
+    ],
+    [
+      "a broken form",
+      teacher.request("POST", "packages", {
+        body: "--x\r\nnot a part",
+        headers: { "content-type": "multipart/form-data; boundary=x" },
+      }),
+      400,
+      "",
+      /./,
+    ],
+  ];
+  for (const [what, pending, status, code, message] of refusals) {
+    const answer = (await pending) as { status: number; json: { error: { code: string; message: string } } };
+    expect(answer.status, `${what}: ${JSON.stringify(answer.json)}`).toBe(status);
+    if (code) expect(answer.json.error.code, what).toBe(code);
+    expect(answer.json.error.message, what).toMatch(message);
+  }
+  expect(await storage(stack)).toEqual(before);
+});
+
 test("the size limit: 413 package-too-large from Content-Length, and while a chunked body streams in", async ({
   stack,
 }) => {
@@ -257,10 +356,11 @@ test("corrupt zip, bad manifest, zip bomb, no manifest and a path-traversal entr
   }
   const badType = await teacher.request("POST", "packages", {
     body: probeZip(),
-    headers: { "content-type": "multipart/form-data; boundary=x" },
+    headers: { "content-type": "application/octet-stream" },
   });
   expect(badType.status).toBe(415);
   expect(badType.json.error.code).toBe("unsupported-media-type");
+  expect(badType.json.error.message).toMatch(/application\/zip.*multipart\/form-data/);
   const empty = await teacher.request("POST", "packages", {
     body: "",
     headers: { "content-type": "application/zip" },

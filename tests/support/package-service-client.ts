@@ -104,6 +104,32 @@ export class PackageServiceClient {
     });
   }
 
+  /**
+   * Uploads as a browser's form would (multipart/form-data): `parts` in order, each a text field or a file
+   * (a zip buffer); sent in chunks without Content-Length when `chunked`.
+   */
+  async uploadForm(
+    parts: Array<{ field: string; text: string } | { field: string; zip: Buffer; filename?: string }>,
+    options: { query?: string; chunked?: boolean } = {},
+  ): Promise<ApiAnswer> {
+    const form = new FormData();
+    for (const part of parts)
+      if ("text" in part) form.append(part.field, part.text);
+      else
+        form.append(
+          part.field,
+          new Blob([new Uint8Array(part.zip)], { type: "application/zip" }),
+          part.filename ?? "package.zip",
+        );
+    const encoded = new Response(form);
+    const body = Buffer.from(await encoded.arrayBuffer());
+    return this.request("POST", `packages${options.query ?? ""}`, {
+      body,
+      chunked: options.chunked,
+      headers: { "content-type": encoded.headers.get("content-type")! },
+    });
+  }
+
   /** Opens the job's progress channel; `onEvent` sees each event as it arrives. */
   openProgress(
     jobId: string,

@@ -105,7 +105,7 @@ export function packageRouter(deps: PackageRoutesDeps): express.Router {
     `${API_PATH}/packages`,
     guarded(
       async (req, res, session) => {
-        const name = uploadName(req.query.name);
+        const queryName = uploadName(req.query.name);
         service.storage(); // 503 before reading the body when nothing can be published
         const { maxBytes, asyncBytes, workDir } = service.settings;
         checkUploadHeaders(req, maxBytes);
@@ -113,8 +113,17 @@ export function packageRouter(deps: PackageRoutesDeps): express.Router {
         const jobDir = await mkdtemp(path.join(workDir, "esb-package-"));
         const zipPath = path.join(jobDir, "upload.zip");
         let zipBytes: number;
+        let name: string | null;
         try {
-          zipBytes = await receiveUpload(req, zipPath, maxBytes);
+          const upload = await receiveUpload(req, zipPath, maxBytes);
+          zipBytes = upload.bytes;
+          if (upload.name !== undefined && queryName !== null)
+            throw new PackageServiceError(
+              400,
+              "invalid-parameter",
+              "name is given twice (?name= and the form's name field); give one.",
+            );
+          name = upload.name === undefined ? queryName : uploadName(upload.name);
         } catch (error) {
           await rm(jobDir, { recursive: true, force: true });
           throw error;
