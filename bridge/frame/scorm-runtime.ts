@@ -2,6 +2,7 @@
 // only the eight methods of the package's API and reports every accepted change to the op log.
 import { LIMITS, type LaunchSeed, type ScormVersion } from "../protocol/messages.ts";
 import { GENERAL_EXCEPTION, UNDEFINED_ELEMENT, failedReturn, isDataModelContainer } from "./api-guards.ts";
+import { withAppendedComment } from "./comments-append.ts";
 import { emptyStringAllowed, writeEmptyString } from "./empty-string-writes.ts";
 import type { RuntimeConstructor } from "./runtime-loader.ts";
 
@@ -153,9 +154,11 @@ export function createSeededApi(
         );
       if ((name === get || name === set) && initialized && isDataModelContainer(runtime, args[0]))
         return fail(name, UNDEFINED_ELEMENT, `${String(args[0])} is not a data model element`);
+      // 1.2 cmi.comments is appended to (comments-append.ts): the runtime and the LMS get the whole text.
+      const callArgs = name === set && initialized ? withAppendedComment(seed.version, runtime, args) : args;
       let result: unknown;
       try {
-        result = method.apply(runtime, args);
+        result = method.apply(runtime, callArgs);
       } catch (error) {
         return fail(name, GENERAL_EXCEPTION, `The runtime failed: ${String(error).slice(0, 200)}`);
       }
@@ -163,7 +166,7 @@ export function createSeededApi(
       if (name === set && ret === "false" && args[1] === "" && acceptEmptyString(runtime, String(args[0])))
         ret = "true";
       if (ret === "true") {
-        if (name === set) hooks.onChange(String(args[0]), String(args[1]));
+        if (name === set) hooks.onChange(String(callArgs[0]), String(callArgs[1]));
         if (name === commit) hooks.onFlush("commit");
         if (name === finish) hooks.onFlush("terminate");
       }
