@@ -47,6 +47,8 @@ use local_externalscormbridge\local\value_rules;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 class commit extends external_api {
+    use logged_parameter_validation;
+
     /** @var string The web service name. */
     const METHOD = 'local_externalscormbridge_commit';
 
@@ -82,7 +84,7 @@ class commit extends external_api {
         try {
             return self::commit($launchid, $ops, $terminate);
         } catch (\Throwable $e) {
-            refusal_log::log(self::METHOD, $e, refusal_log::context_of_launch($launchid));
+            self::log_refusal($e, refusal_log::context_of_launch($launchid));
             throw $e;
         }
     }

@@ -46,6 +46,8 @@ use local_externalscormbridge\local\tracks;
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 class launch extends external_api {
+    use logged_parameter_validation;
+
     /** @var string The web service name. */
     const METHOD = 'local_externalscormbridge_launch';
 
@@ -72,7 +74,7 @@ class launch extends external_api {
         try {
             return self::launch($cmid, $scoid);
         } catch (\Throwable $e) {
-            refusal_log::log(self::METHOD, $e, refusal_log::context_of_cmid($cmid));
+            self::log_refusal($e, refusal_log::context_of_cmid($cmid));
             throw $e;
         }
     }
