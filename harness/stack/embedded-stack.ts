@@ -16,6 +16,7 @@ import { writeProbePackage } from "../packages/package-files.ts";
 import { createRunCa, type RunCa } from "../tls/run-ca.ts";
 import { FaultInjector } from "./fault-injector.ts";
 import { startHttpsSite, type RunningSite } from "./https-site.ts";
+import { lmsServicePath } from "./lms-service-path.ts";
 import { siteLookup } from "./site-lookup.ts";
 import { SITES, assertDistinctSites, type SiteOrigins } from "./sites.ts";
 import { createTestHostFetch } from "./test-host-fetch.ts";
@@ -102,7 +103,11 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     lms.disable("x-powered-by");
     const lmsFaults = new FaultInjector();
     lms.use(lmsLog.middleware(), lmsFaults.middleware(), options.lmsBackend ?? twin.app);
-    const lmsSite = await startHttpsSite(lms, cert(lmsHost), (req, socket, head) =>
+    // The twin's web service endpoint (every commit) is reached directly; a real Moodle's backend is not.
+    const lmsHandler = options.lmsBackend
+      ? lms
+      : lmsServicePath({ twin, log: lmsLog, faults: lmsFaults, site: lms });
+    const lmsSite = await startHttpsSite(lmsHandler, cert(lmsHost), (req, socket, head) =>
       twin.packages.handleUpgrade(req, socket, head),
     );
     running.push(lmsSite);

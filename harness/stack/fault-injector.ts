@@ -36,6 +36,11 @@ export class FaultInjector {
     this.watched.push(match);
   }
 
+  /** True once any fault was injected: from then on requests are matched and recorded (events). */
+  watching(): boolean {
+    return this.watched.length > 0;
+  }
+
   clear(): void {
     this.rules = [];
   }

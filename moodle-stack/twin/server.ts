@@ -1,5 +1,6 @@
 // The twin's web server on the LMS origin: login, the SCORM player page, the bridge's LMS-side script, and
 // Moodle's ajax endpoint carrying the LMS API.
+import type { ServerResponse } from "node:http";
 import path from "node:path";
 import express, { type Request, type Response } from "express";
 import { LAUNCH_CAPABILITY, requireActivityAccess } from "./access-rules.ts";
@@ -16,6 +17,7 @@ import type { People } from "./people.ts";
 import type { Session, Sessions } from "./sessions.ts";
 import type { TrackStorage } from "./track-storage.ts";
 import { isLmsApiError, type LmsApi } from "./lms-api.ts";
+import { SERVICE_PATH, serviceEndpoint } from "./service-endpoint.ts";
 import { teacherRouter } from "./teacher-routes.ts";
 import { viewRouter } from "./view-routes.ts";
 
@@ -41,39 +43,25 @@ function safeReturnTo(value: unknown): string {
   return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
 }
 
+/** The headers every answer of the twin carries. */
+export function setTwinHeaders(res: ServerResponse): void {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "same-origin");
+}
+
 export function createTwinServer(deps: TwinServerDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
   // Moodle sends no ETag for its pages or web service answers; hashing every answer would be wasted work.
   app.disable("etag");
   app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "same-origin");
+    setTwinHeaders(res);
     next();
   });
 
   const session = (req: Request): Session | undefined => deps.sessions.fromCookieHeader(req.headers.cookie);
   // The web service endpoint comes first: it is the hot path (every commit), and no router before it matches.
-  app.post("/lib/ajax/service.php", express.json({ limit: "8mb" }), (req, res) => {
-    const s = session(req);
-    if (!s) {
-      res.json({ error: "You are not logged in", errorcode: "servicerequireslogin" });
-      return;
-    }
-    if (req.query.sesskey !== s.sesskey) {
-      res.json({
-        error: "Your session has most likely timed out. Please log in again.",
-        errorcode: "invalidsesskey",
-      });
-      return;
-    }
-    const calls = Array.isArray(req.body) ? (req.body as Array<Record<string, unknown>>) : [];
-    res.json(
-      calls.map((call) =>
-        deps.api.call(call.methodname, s.userid, (call.args ?? {}) as Record<string, unknown>, req.ip ?? ""),
-      ),
-    );
-  });
+  app.post(SERVICE_PATH, serviceEndpoint({ sessions: deps.sessions, api: deps.api }));
 
   app.use(activityFormRouter({ db: deps.db, api: deps.api, activities: deps.activities, session }));
 
