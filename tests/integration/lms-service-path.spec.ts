@@ -26,7 +26,8 @@ function post(
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => {
-          const { date: _date, ...rest } = res.headers;
+          const rest: Record<string, unknown> = { ...res.headers };
+          delete rest.date;
           resolve({
             status: res.statusCode ?? 0,
             headers: rest,
