@@ -83,6 +83,20 @@ export function toExportRows(text: string): ExportRow[] {
   });
 }
 
+/**
+ * Downloads an export at `url` as the signed-in user of `page`: fetched by the page itself (its cookie, its TLS
+ * trust), as the download link would be; a refusal throws TeacherActionFailed with the page's alert.
+ */
+export async function downloadExport(page: Page, origin: string, url: string): Promise<ExportRow[]> {
+  if (new URL(page.url()).origin !== origin) await page.goto(`${origin}/`);
+  const res = await page.evaluate(async (u) => {
+    const r = await fetch(u, { credentials: "same-origin", redirect: "manual" });
+    return { status: r.status, body: await r.text() };
+  }, url);
+  if (res.status !== 200) throw new TeacherActionFailed(res.status, alertText(res.body));
+  return toExportRows(res.body);
+}
+
 /** The browser half of the teacher side, over Moodle's page URLs on `origin`. */
 export function browserTeacherSide(
   origin: string,
@@ -100,19 +114,7 @@ export function browserTeacherSide(
   return {
     reportUrl,
     dashboardUrl: (activity) => `${origin}/local/externalscormbridge/dashboard.php?id=${activity.cmid}`,
-    async exportTracks(page, activity) {
-      // Fetched by the teacher's page itself (its cookie, its TLS trust), as the download link would be.
-      if (new URL(page.url()).origin !== origin) await page.goto(`${origin}/`);
-      const res = await page.evaluate(
-        async (url) => {
-          const r = await fetch(url, { credentials: "same-origin", redirect: "manual" });
-          return { status: r.status, body: await r.text() };
-        },
-        `${reportUrl(activity)}&download=CSV`,
-      );
-      if (res.status !== 200) throw new TeacherActionFailed(res.status, alertText(res.body));
-      return toExportRows(res.body);
-    },
+    exportTracks: (page, activity) => downloadExport(page, origin, `${reportUrl(activity)}&download=CSV`),
     async deleteAttempts(page, activity, learner) {
       const button = learner ? `[data-delete-learner="${learner.id}"]` : "#esb-delete-all";
       await submit(page, reportUrl(activity), button, "Attempts deleted");

@@ -211,6 +211,52 @@ function esb_expire_sessions(array $a): bool {
     return true;
 }
 
+/** Runs $action as the user $userid (their capabilities), then as the admin again. */
+function esb_as_user(int $userid, callable $action) {
+    \core\session\manager::set_user(core_user::get_user($userid, '*', MUST_EXIST));
+    try {
+        return $action();
+    } finally {
+        \core\session\manager::set_user(get_admin());
+    }
+}
+
+/**
+ * The report's delete action as the teacher signed in on the page: scorm_delete_responses over "userid:attempt"
+ * of every attempt of one learner (userid) or of everyone, after mod/scorm:deleteresponses.
+ */
+function esb_delete_attempts(array $a): int {
+    global $DB;
+    $cm = get_coursemodule_from_id('scorm', $a['cmid'], 0, false, MUST_EXIST);
+    return esb_as_user($a['actorid'], function() use ($DB, $cm, $a) {
+        require_capability('mod/scorm:deleteresponses', context_module::instance($cm->id));
+        $scorm = $DB->get_record('scorm', ['id' => $cm->instance], '*', MUST_EXIST);
+        $params = ['scormid' => $scorm->id] + (isset($a['userid']) ? ['userid' => $a['userid']] : []);
+        $table = function_exists('scorm_get_attempt') ? 'scorm_attempt' : 'scorm_scoes_track';
+        $keys = [];
+        foreach ($DB->get_recordset($table, $params, '', 'id, userid, attempt') as $row) {
+            $keys[$row->userid . ':' . $row->attempt] = true;
+        }
+        $keys = array_keys($keys);
+        if ($keys && !scorm_delete_responses($keys, $scorm)) {
+            throw new esb_refusal('deletefailed', 'scorm_delete_responses failed');
+        }
+        return count($keys);
+    });
+}
+
+/**
+ * Course reset as the teacher signed in on the page (moodle/course:reset): reset_course_userdata with "All SCORM
+ * attempts" (scorm_reset_userdata, its grades by scorm_reset_gradebook) and the course's completion data ticked.
+ */
+function esb_reset_course(array $a): bool {
+    return esb_as_user($a['actorid'], function() use ($a) {
+        require_capability('moodle/course:reset', context_course::instance($a['courseid']));
+        reset_course_userdata((object) ['id' => $a['courseid'], 'reset_scorm' => 1, 'reset_completion' => 1]);
+        return true;
+    });
+}
+
 $operations = json_decode(stream_get_contents(STDIN), true);
 if (!is_array($operations)) {
     fwrite(STDERR, "driver-ops: stdin is not a JSON array of operations\n");
@@ -221,7 +267,8 @@ $handlers = [
     'suspendEnrolment' => 'esb_suspend', 'unenrol' => 'esb_unenrol', 'guestUser' => 'esb_guest',
     'overrideCapability' => 'esb_override', 'createCdnActivity' => 'esb_create_activity',
     'setBridgeSettings' => 'esb_bridge_settings', 'setEncryptionAtRest' => 'esb_at_rest',
-    'expireSessions' => 'esb_expire_sessions',
+    'expireSessions' => 'esb_expire_sessions', 'deleteAttempts' => 'esb_delete_attempts',
+    'resetCourse' => 'esb_reset_course',
 ];
 $answers = [];
 foreach ($operations as $operation) {

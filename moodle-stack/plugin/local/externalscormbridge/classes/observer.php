@@ -16,6 +16,8 @@
 
 namespace local_externalscormbridge;
 
+use local_externalscormbridge\local\tracks;
+
 /**
  * Launches die with their attempt: once a teacher deletes an attempt (or the activity) the plugin forgets every
  * launch issued for it, so that no op queued before can write into a fresh attempt.
@@ -39,6 +41,56 @@ class observer {
         $launches = $DB->get_records('local_externalscormbridge_launch', ['scormid' => $cm->instance,
             'userid' => $event->relateduserid, 'attempt' => $event->other['attemptid']], '', 'id');
         self::revoke(array_keys($launches));
+        self::recompute_completion_without_attempts($cm, (int) $event->relateduserid);
+    }
+
+    /**
+     * mod_scorm's attempt deletion leaves the activity's completion behind; once the learner has no attempt left
+     * nothing can be complete, so the state is computed again from what is left (the twin does the same).
+     *
+     * @param \stdClass $cm
+     * @param int $userid
+     */
+    private static function recompute_completion_without_attempts(\stdClass $cm, int $userid): void {
+        global $DB, $CFG;
+        require_once($CFG->dirroot . '/mod/scorm/locallib.php');
+        $table = tracks::has_attempt_table() ? 'scorm_attempt' : 'scorm_scoes_track';
+        if ($DB->record_exists($table, ['scormid' => $cm->instance, 'userid' => $userid])) {
+            return;
+        }
+        require_once($CFG->libdir . '/completionlib.php');
+        $completion = new \completion_info(get_course($cm->course));
+        if ($completion->is_enabled($cm) == COMPLETION_TRACKING_AUTOMATIC) {
+            $completion->update_state($cm, COMPLETION_UNKNOWN, $userid);
+        }
+    }
+
+    /**
+     * \core\event\course_reset_ended: scorm_reset_userdata deletes attempts without an event, so every launch of
+     * the course's activities whose attempt is gone (4.3+), or every launch when SCORM attempts were reset (4.1,
+     * 4.2), is revoked.
+     *
+     * @param \core\event\course_reset_ended $event
+     */
+    public static function course_reset_ended(\core\event\course_reset_ended $event): void {
+        global $DB, $CFG;
+        require_once($CFG->dirroot . '/mod/scorm/locallib.php');
+        $courseid = $event->courseid;
+        if (tracks::has_attempt_table()) {
+            $ids = $DB->get_fieldset_sql("SELECT l.id
+                                            FROM {local_externalscormbridge_launch} l
+                                            JOIN {scorm} s ON s.id = l.scormid
+                                       LEFT JOIN {scorm_attempt} a ON a.id = l.attemptid
+                                           WHERE s.course = :courseid AND a.id IS NULL", ['courseid' => $courseid]);
+        } else if (!empty($event->other['reset_options']['reset_scorm'])) {
+            $ids = $DB->get_fieldset_sql("SELECT l.id
+                                            FROM {local_externalscormbridge_launch} l
+                                            JOIN {scorm} s ON s.id = l.scormid
+                                           WHERE s.course = :courseid", ['courseid' => $courseid]);
+        } else {
+            $ids = [];
+        }
+        self::revoke($ids);
     }
 
     /**

@@ -15,7 +15,7 @@
 // along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
 
 /**
- * Observers: launches die with their attempt (attempt deleted, course reset).
+ * Observers: launches die with their attempt (attempt deleted, course reset, activity deleted).
  *
  * @package    local_externalscormbridge
  * @copyright  2026 External SCORM bridge contributors
@@ -32,5 +32,9 @@ $observers = [
     [
         'eventname' => '\core\event\course_module_deleted',
         'callback' => '\local_externalscormbridge\observer::course_module_deleted',
+    ],
+    [
+        'eventname' => '\core\event\course_reset_ended',
+        'callback' => '\local_externalscormbridge\observer::course_reset_ended',
     ],
 ];
