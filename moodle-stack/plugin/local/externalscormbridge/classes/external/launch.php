@@ -119,7 +119,7 @@ class launch extends external_api {
         $version = $scorm->version === 'SCORM_1.2' ? '1.2' : '2004';
         $attempt = scorm_get_last_attempt($scorm->id, $USER->id);
         $attemptid = tracks::attempt_id($USER->id, $scorm->id, $attempt);
-        $stored = tracks::opened_values($USER->id, $scorm->id, $sco->id, $attempt, $version);
+        $stored = tracks::opened_values($USER->id, $scorm->id, $sco->id, $attempt, $version, $context);
         $seed = launch_seed::build($version, $USER, $stored, tracks::sco_data($sco->id));
         $totalelement = $version === '1.2' ? 'cmi.core.total_time' : 'cmi.total_time';
         $seedtotaltime = '';

@@ -104,14 +104,23 @@ class tracks {
      * @param int $scoid
      * @param int $attempt
      * @param string $version 1.2 or 2004
+     * @param \context_module|null $logcontext where to log an unreadable value (a launch), or null not to log it
      * @return array element => value
      */
-    public static function opened_values(int $userid, int $scormid, int $scoid, int $attempt, string $version): array {
+    public static function opened_values(int $userid, int $scormid, int $scoid, int $attempt, string $version,
+            ?\context_module $logcontext = null): array {
         $opened = [];
         foreach (self::raw_values($userid, $scormid, $scoid, $attempt) as $element => $value) {
             try {
                 $opened[self::from_stored((string) $element, $version)] = sealed_values::open($value);
             } catch (\moodle_exception $e) {
+                if ($logcontext) {
+                    \local_externalscormbridge\event\stored_value_unreadable::create([
+                        'context' => $logcontext,
+                        'objectid' => self::attempt_id($userid, $scormid, $attempt),
+                        'other' => ['element' => (string) $element, 'errorcode' => $e->errorcode],
+                    ])->trigger();
+                }
                 return [];
             }
         }

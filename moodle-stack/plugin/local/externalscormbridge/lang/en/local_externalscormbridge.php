@@ -53,6 +53,7 @@ $string['errretryschedulecount'] = 'must list 1 to 20 delays, comma separated';
 $string['errretryscheduledelay'] = 'every delay must be a whole number of ms from 10 to 3600000';
 $string['errwhitelist'] = 'not a host name or *.domain: {$a}';
 $string['eventrequestrefused'] = 'External SCORM request refused';
+$string['eventstoredvalueunreadable'] = 'External SCORM stored value unreadable';
 $string['externalscormbridge:launch'] = 'Launch external SCORM content';
 $string['formheader'] = 'External SCORM (CDN)';
 $string['framepath'] = 'Frame page path';
