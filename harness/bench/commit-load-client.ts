@@ -10,13 +10,20 @@ export interface CommitLoadJob {
   concurrency: number;
 }
 
-export type CommitLoadResult = { ok: true; ms: number } | { ok: false; error: string };
+/** The wall time of the load, and the CPU time the load client itself spent (it shares the machine's cores). */
+export interface CommitLoad {
+  ms: number;
+  cpuMs: number;
+}
 
-export async function postCommits(job: CommitLoadJob): Promise<number> {
+export type CommitLoadResult = ({ ok: true } & CommitLoad) | { ok: false; error: string };
+
+export async function postCommits(job: CommitLoadJob): Promise<CommitLoad> {
   const caller = serviceCaller(job.session, job.concurrency);
   try {
     let next = 0;
     const started = performance.now();
+    const cpu = process.cpuUsage();
     await Promise.all(
       Array.from({ length: job.concurrency }, async () => {
         while (next < job.commits) {
@@ -30,7 +37,9 @@ export async function postCommits(job: CommitLoadJob): Promise<number> {
         }
       }),
     );
-    return performance.now() - started;
+    const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    return { ms, cpuMs: (used.user + used.system) / 1000 };
   } finally {
     caller.close();
   }
@@ -38,7 +47,7 @@ export async function postCommits(job: CommitLoadJob): Promise<number> {
 
 process.once("message", (job: CommitLoadJob) => {
   postCommits(job).then(
-    (ms) => process.send?.({ ok: true, ms } satisfies CommitLoadResult),
+    (load) => process.send?.({ ok: true, ...load } satisfies CommitLoadResult),
     (error: unknown) => process.send?.({ ok: false, error: String(error) } satisfies CommitLoadResult),
   );
 });

@@ -6,7 +6,7 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { CdnActivity, LmsUser } from "../lms-driver/lms-driver.ts";
 import type { EmbeddedStack } from "../stack/embedded-stack.ts";
-import type { CommitLoadJob, CommitLoadResult } from "./commit-load-client.ts";
+import type { CommitLoad, CommitLoadJob, CommitLoadResult } from "./commit-load-client.ts";
 import { serviceCaller } from "./lms-service-call.ts";
 import { atLeast, check, info, type Metric } from "./metric.ts";
 
@@ -16,12 +16,15 @@ export interface CommitThroughput {
   ms: number;
   perSecond: number;
   lastValueStored: boolean;
+  /** CPU time per commit of the server's process and of the load client's (both on this machine's cores). */
+  serverCpuMsPerCommit: number;
+  clientCpuMsPerCommit: number;
 }
 
 const LOAD_CLIENT = fileURLToPath(new URL("./commit-load-client.ts", import.meta.url));
 
 /** Runs the load generator in a child process and waits for its wall time. */
-function runLoadClient(job: CommitLoadJob): Promise<number> {
+function runLoadClient(job: CommitLoadJob): Promise<CommitLoad> {
   return new Promise((resolve, reject) => {
     const child = fork(LOAD_CLIENT, [], {
       execArgv: ["--import", "tsx"],
@@ -29,7 +32,7 @@ function runLoadClient(job: CommitLoadJob): Promise<number> {
     });
     child.once("message", (result: CommitLoadResult) => {
       child.kill();
-      if (result.ok) resolve(result.ms);
+      if (result.ok) resolve({ ms: result.ms, cpuMs: result.cpuMs });
       else reject(new Error(`commit load client: ${result.error}`));
     });
     child.once("error", reject);
@@ -65,7 +68,9 @@ export async function measureCommitThroughput(
   } finally {
     caller.close();
   }
-  const ms = await runLoadClient({ session, launchid, commits, concurrency });
+  const serverCpu = process.cpuUsage();
+  const load = await runLoadClient({ session, launchid, commits, concurrency });
+  const serverUsed = process.cpuUsage(serverCpu);
   const tracks = stack.twin.query(
     `SELECT v.value FROM mdl_scorm_scoes_value v JOIN mdl_scorm_element e ON e.id = v.elementid
       JOIN mdl_scorm_attempt a ON a.id = v.attemptid
@@ -75,9 +80,11 @@ export async function measureCommitThroughput(
   return {
     commits,
     concurrency,
-    ms,
-    perSecond: (commits / ms) * 1000,
+    ms: load.ms,
+    perSecond: (commits / load.ms) * 1000,
     lastValueStored: tracks.length === 1 && tracks[0]!.value === `commit ${commits}`,
+    serverCpuMsPerCommit: (serverUsed.user + serverUsed.system) / 1000 / commits,
+    clientCpuMsPerCommit: load.cpuMs / commits,
   };
 }
 
@@ -86,5 +93,7 @@ export function commitThroughputMetrics(t: CommitThroughput): Metric[] {
     atLeast("twin commits per second", t.perSecond, "commits/s", 2000, ">= 2000 commits/s"),
     info(`twin commits (${t.concurrency} clients)`, t.commits, "commits"),
     check("twin last commit stored", t.lastValueStored),
+    info("twin server CPU per commit (HTTPS)", t.serverCpuMsPerCommit, "ms"),
+    info("load client CPU per commit", t.clientCpuMsPerCommit, "ms"),
   ];
 }
