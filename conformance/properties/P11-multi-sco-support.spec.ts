@@ -6,7 +6,8 @@
 // §1.1 (player per SCO), §3.2 (grade over SCOs). What a 2004 relaunch reloads follows Moodle 4.5.6 (golden
 // s2004_relaunch_without_suspend): only a suspended SCO resumes with its values and total_time; otherwise it starts
 // ab-initio with nothing reloaded and its Terminate replaces total_time.
-// Observes: the probe SCO in the browser (API results after each move), the player's table of contents, the page
+// Observes: the probe SCO in the browser (API results after each move), the player's table of contents (found
+// through the LMS driver: the twin's, or mod_scorm's own tree on a real Moodle), the page
 // URL, mod_scorm's tables and the gradebook through the LMS driver; grades from the oracle harness/oracles/.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -66,6 +67,7 @@ async function arrive(page: Page, cdnOrigin: string, scoid: number): Promise<Pro
 }
 
 async function playTour(
+  lms: LmsDriver,
   tour: ScoTour,
   activity: CdnActivity,
   start: { page: Page; probe: ProbeHandle },
@@ -107,7 +109,7 @@ async function playTour(
     if (v.completion) sco.completed = true;
     if (!next) break;
     const target = activity.scoes[next.sco]!;
-    if (next.move === "toc") await start.page.locator("#esb-toc a").nth(next.sco).click();
+    if (next.move === "toc") await lms.tocLinks(start.page).nth(next.sco).click();
     probe = await arrive(start.page, cdnOrigin, target.id);
   }
   return model;
@@ -226,8 +228,8 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
         activity,
       );
       try {
-        await expect(session.page.locator("#esb-toc a")).toHaveCount(SCO_COUNT);
-        const model = await playTour(tour, activity, session, stack.origins.cdn);
+        await expect(lms.tocLinks(session.page)).toHaveCount(SCO_COUNT);
+        const model = await playTour(lms, tour, activity, session, stack.origins.cdn);
         const rows = await eventually(
           () => lms.tracks(activity, user),
           (r) => expectedRowsMatch(r, activity, model).length === 0,

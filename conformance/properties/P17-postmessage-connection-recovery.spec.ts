@@ -15,7 +15,6 @@ import {
   installMessageFaults,
   type MessageFault,
 } from "../../harness/faults/message-faults.ts";
-import type { LmsUser } from "../../harness/lms-driver/lms-driver.ts";
 import { openLearnerSession } from "../../harness/probe/learner-session.ts";
 import { outboxKeys } from "../../harness/probe/player-observations.ts";
 import { createProbeActivities } from "../../harness/probe/probe-activities.ts";
@@ -160,13 +159,6 @@ async function breakChannel(page: Page, stack: EmbeddedStack, how: ChannelBreak,
   }
 }
 
-function launches(stack: EmbeddedStack, user: LmsUser) {
-  return stack.twin.query(
-    "SELECT launchid, nonce FROM mdl_local_externalscormbridge_launch WHERE userid = ? ORDER BY id",
-    [user.id],
-  ) as Array<{ launchid: string; nonce: string }>;
-}
-
 test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
   const course = await lms.createCourse("P17 course");
   const activities = await createProbeActivities(stack, lms, course, "p17");
@@ -218,7 +210,7 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
               10_000,
             );
             await page.waitForTimeout(100);
-            const before = launches(stack, learner);
+            const before = await lms.launches(activity, learner);
             const brokeAt = Date.now();
             await breakChannel(page, stack, c.channelBreak, c.heartbeatMs);
             const relaunch = await eventually(
@@ -233,7 +225,7 @@ test(propertyTestTitle(META), async ({ browser, stack, lms }, testInfo) => {
               `noticed and relaunched within ${window} ms`,
             ).toBeLessThanOrEqual(window);
             const after = await eventually(
-              async () => launches(stack, learner),
+              () => lms.launches(activity, learner),
               (ls) => ls.length > before.length,
             );
             const nonces = after.map((l) => l.nonce);

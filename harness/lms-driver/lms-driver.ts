@@ -1,6 +1,6 @@
 // The LMS driver: everything a property may ask of an LMS, independent of whether a Moodle twin or a real
 // Moodle answers. Reads go through SQL over Moodle's own tables.
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import type { TeacherSide } from "./teacher-side.ts";
 import { MOODLE45_VALUES } from "../../moodle-stack/twin/track-storage-moodle45.ts";
 
@@ -89,9 +89,10 @@ export interface LogEventRow {
   ip: string | null;
 }
 
-/** One launch the plugin issued: its id, SCO and attempt number. */
+/** One launch the plugin issued: its id, the nonce its frame must echo, SCO and attempt number. */
 export interface LaunchRecord {
   launchid: string;
+  nonce: string;
   scoid: number;
   attempt: number;
 }
@@ -153,6 +154,11 @@ export interface LmsDriver extends TeacherSide {
    * can only open the player directly.
    */
   viewUrl?(activity: CdnActivity): string;
+  /**
+   * The player page's table-of-contents links to the activity's SCOs, in manifest order (the twin's own list; a
+   * real Moodle's mod_scorm tree): `.nth(i)` is the link to `activity.scoes[i]`.
+   */
+  tocLinks(page: Page): Locator;
   /** Launches the plugin issued to the user in the activity, oldest first. */
   launches(activity: CdnActivity, user: LmsUser): Promise<LaunchRecord[]>;
   /** Log store rows with an id above `afterId`, oldest first. */
@@ -201,7 +207,7 @@ SELECT id, eventname, component, action, target, objecttable, objectid, crud, ed
 
 /** The query every driver runs to list a user's launches of an activity (the plugin keeps the attempt number). */
 export const LAUNCHES_SQL = `
-SELECT l.launchid AS launchid, l.scoid AS scoid, l.attempt AS attempt
+SELECT l.launchid AS launchid, l.nonce AS nonce, l.scoid AS scoid, l.attempt AS attempt
   FROM mdl_local_externalscormbridge_launch l
  WHERE l.scormid = ? AND l.userid = ?
  ORDER BY l.id`;

@@ -87,6 +87,7 @@ export function createTwinDriver(stack: EmbeddedStack): LmsDriver {
     viewUrl(activity: CdnActivity) {
       return `${stack.origins.lms}/mod/scorm/view.php?id=${activity.cmid}`;
     },
+    tocLinks: (page: Page) => page.locator("#esb-toc a"),
     playerUrl(activity: CdnActivity, scoid: number, options = {}) {
       const newattempt = options.newAttempt ? "&newattempt=on" : "";
       return `${stack.origins.lms}/mod/scorm/player.php?cm=${activity.cmid}&scoid=${scoid}${newattempt}`;
