@@ -131,8 +131,8 @@ export function createMoodleDriver(stack: MoodleStack): LmsDriver {
         );
       }
     },
-    // mod_scorm's tree (#scorm_tree): a link per launchable item, named by its scoid in the href.
-    tocLinks: (page) => page.locator('#scorm_tree a[href*="scoid="]'),
+    // mod_scorm's tree (#scorm_tree): in play mode an anchor per launchable item, with its data-scoid (no href).
+    tocLinks: (page) => page.locator("#scorm_tree a[data-scoid]"),
     playerUrl(activity, scoid, options = {}) {
       return moodlePlayerUrl(origin, activity.cmid, scoid, options.newAttempt);
     },

@@ -60,8 +60,24 @@ class player_injection {
         return '<style>#scorm_object,#scorm_content > iframe{display:none}</style>'
             . '<div id="esb-message" role="alert"></div><div id="esb-player"></div>'
             . '<script type="application/json" id="esb-config">' . $json . '</script>'
-            . '<script src="' . s($script->out(false)) . '"></script>';
+            . '<script src="' . s($script->out(false)) . '"></script>'
+            . '<script>' . self::TOC_NAVIGATION . '</script>';
     }
+
+    /**
+     * mod_scorm's table of contents (its tree's anchors carry data-scoid) would load the SCO into the native frame
+     * through loadSCO.php, which the plugin answers blank: a click on an entry opens the player for that SCO
+     * instead, as the bridge launches one SCO per player page (the same attempt: a new-attempt request is dropped).
+     */
+    const TOC_NAVIGATION = "document.addEventListener('click', function(e) {"
+        . "var a = e.target.closest && e.target.closest('#scorm_tree a[data-scoid]');"
+        . "if (!a) { return; }"
+        . "e.preventDefault(); e.stopPropagation();"
+        . "var url = new URL(window.location.href);"
+        . "url.searchParams.set('scoid', a.getAttribute('data-scoid'));"
+        . "url.searchParams.delete('newattempt');"
+        . "window.location.assign(url.href);"
+        . "}, true);";
 
     /**
      * On mod_scorm's loadSCO.php for a CDN URL activity: answers a blank page and ends the request, so that the
