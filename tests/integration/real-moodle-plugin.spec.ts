@@ -2,7 +2,7 @@
 // moodle-stack/real/install-moodle.sh): a CDN URL activity made by mod_scorm from a manifest on a local HTTP
 // "CDN", learners signed in over HTTP, then the LMS API as core/ajax calls it; what Moodle stored is read back.
 // Skips, saying so, when no real Moodle is configured (CI has none).
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -32,6 +32,7 @@ const MANIFEST = `<?xml version="1.0" encoding="UTF-8"?>
 </manifest>`;
 
 interface Provisioned {
+  courseid: number;
   cmid: number;
   scormid: number;
   scoids: number[];
@@ -53,6 +54,19 @@ const php = (script: string, ...args: string[]): Promise<unknown> =>
       maxBuffer: 16 * 1024 * 1024,
     },
   ).then(({ stdout }) => JSON.parse(stdout) as unknown);
+
+/** The Moodle driver's writes (driver-ops.php): one PHP boot, one answer per operation. */
+const driverOps = (operations: Array<Record<string, unknown>>): unknown[] =>
+  JSON.parse(
+    execFileSync(
+      process.env.ESB_PHP ?? "php",
+      [path.join(REAL_DIR, "driver-ops.php"), MOODLE_DIR as string],
+      {
+        input: JSON.stringify(operations),
+        encoding: "utf8",
+      },
+    ),
+  ) as unknown[];
 
 test.describe("the plugin in a real Moodle", () => {
   test.skip(
@@ -121,6 +135,20 @@ test.describe("the plugin in a real Moodle", () => {
       expect(stolen.exception?.errorcode).toBe("invalidlaunch");
       const unknownSco = await ajaxCall(other, LAUNCH, { cmid: site.cmid, scoid: 999_999_999 });
       expect(unknownSco.exception?.errorcode).toBe("invalidrecord");
+      // An undeclared parameter is refused by Moodle's web-service layer before execute: still logged once.
+      const extra = await ajaxCall(other, LAUNCH, { cmid: site.cmid, scoid: site.scoids[0], attempt: 2 });
+      expect(extra.exception?.errorcode).toBe("invalidparameter");
+      // Suspended in a course open to guests: require_login lets the learner in as a guest and the student role
+      // is still assigned, so only the plugin's own enrolment check refuses (the session's enrolment cache is set
+      // by the calls above).
+      const [guest, suspension] = driverOps([
+        { op: "guestUser", courseid: site.courseid, password: "Guest-1!" },
+        { op: "suspendEnrolment", userid: site.other.id, courseid: site.courseid, suspended: true },
+      ]);
+      expect(guest, "guest access enabled").toHaveProperty("ok");
+      expect(suspension, "enrolment suspended").toEqual({ ok: true });
+      const suspended = await ajaxCall(other, LAUNCH, { cmid: site.cmid, scoid: site.scoids[0] });
+      expect(suspended.exception?.errorcode, JSON.stringify(suspended)).toBe("requireloginerror");
 
       const state = (await php(
         "read-activity-state.php",
@@ -137,7 +165,12 @@ test.describe("the plugin in a real Moodle", () => {
       const refusals = state.events.filter(
         (e) => e.eventname === "\\local_externalscormbridge\\event\\request_refused",
       );
-      expect(refusals.map((e) => e.other?.errorcode).sort()).toEqual(["invalidlaunch", "invalidrecord"]);
+      expect(refusals.map((e) => e.other?.errorcode).sort()).toEqual([
+        "invalidlaunch",
+        "invalidparameter",
+        "invalidrecord",
+        "requireloginerror",
+      ]);
       expect(state.events.some((e) => e.eventname === "\\mod_scorm\\event\\scoreraw_submitted")).toBe(true);
     } finally {
       cdn.close();
