@@ -23,7 +23,8 @@ const EXAMPLES: AttackInput[] = EVERY_ATTACK.map((attack, i) => ({
   attack,
   writes: [
     ["cmi.core.lesson_status", "passed"],
-    ["cmi.core.score.raw", String(90 + i)],
+    // A 1.2 raw score is a CMIDecimal of 0 to 100 (the commit refuses 101 and above), whatever the attack count.
+    ["cmi.core.score.raw", String(50 + i)],
     ["cmi.suspend_data", `forged ${attack.kind}`],
   ],
 }));
