@@ -1,16 +1,17 @@
 // Builds the containers stack's images without a registry, cached: the Debian base (debootstrap minbase bookworm,
 // `docker import`ed as esb-debian-base) and esb-mariadb on it. An image whose tag exists with the same build-files
-// hash is kept; --rebuild builds again. With ESB_MYSQL_IMAGE set (e.g. mysql:8.4 from a registry) no MariaDB is
+// hash is kept; --rebuild builds again. With ESB_MOODLE_DIR (a Moodle codebase) also esb-debian-php (Apache + PHP 8.2)
+// and esb-moodle around that codebase, for `--stack containers` with ESB_MOODLE_IMAGE=esb-moodle. With ESB_MYSQL_IMAGE set (e.g. mysql:8.4 from a registry) no MariaDB is
 // built (without it, and without esb-mariadb, the stack pulls mysql:8.4). Needs root (debootstrap) and a Docker engine. Prints one line per image with its time; exit 1 on failure.
 //   npx tsx moodle-stack/containers/build-images.ts [--rebuild]
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { BASE_IMAGE, MARIADB_IMAGE } from "./images.ts";
+import { BASE_IMAGE, MARIADB_IMAGE, MOODLE_IMAGE, PHP_IMAGE } from "./images.ts";
 
 const IMAGES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "images");
 const HASH_LABEL = "esb.build-hash";
@@ -88,6 +89,25 @@ function buildFromDockerfile(name: string, tag: string, hash: string): void {
   ]);
 }
 
+/**
+ * esb-moodle: images/moodle/Dockerfile around the user's Moodle codebase (the build context) on esb-debian-php.
+ * Built every time (Docker's layer cache keeps it quick when neither changed).
+ */
+function buildMoodle(codebase: string): void {
+  run("docker", [
+    "build",
+    "--network",
+    "host",
+    "--build-arg",
+    `BASE=${PHP_IMAGE}`,
+    "-f",
+    path.join(IMAGES_DIR, "moodle", "Dockerfile"),
+    "-t",
+    MOODLE_IMAGE,
+    codebase,
+  ]);
+}
+
 async function ensure(
   tag: string,
   hash: string,
@@ -110,7 +130,12 @@ async function main(argv: string[]): Promise<number> {
     console.error(`build-images: unknown arguments ${unknown.join(" ")}; usage: build-images.ts [--rebuild]`);
     return 2;
   }
-  if (process.env.ESB_MYSQL_IMAGE) {
+  const codebase = process.env.ESB_MOODLE_DIR;
+  if (codebase && !existsSync(path.join(codebase, "version.php"))) {
+    console.error(`build-images: ESB_MOODLE_DIR=${codebase} is not a Moodle codebase (no version.php)`);
+    return 2;
+  }
+  if (process.env.ESB_MYSQL_IMAGE && !codebase) {
     console.log(
       `build-images: ESB_MYSQL_IMAGE=${process.env.ESB_MYSQL_IMAGE}: the stack runs it; nothing to build`,
     );
@@ -119,10 +144,21 @@ async function main(argv: string[]): Promise<number> {
   const mirror = process.env.ESB_DEBIAN_MIRROR || "http://deb.debian.org/debian";
   const baseHash = hashOf([SUITE, mirror, "minbase", "ca-certificates"]);
   await ensure(BASE_IMAGE, baseHash, rebuild, () => buildBase(mirror, baseHash));
-  const mariadbHash = contextHash(path.join(IMAGES_DIR, "mariadb"), baseHash);
-  await ensure(MARIADB_IMAGE, mariadbHash, rebuild, () =>
-    buildFromDockerfile("mariadb", MARIADB_IMAGE, mariadbHash),
-  );
+  if (!process.env.ESB_MYSQL_IMAGE) {
+    const mariadbHash = contextHash(path.join(IMAGES_DIR, "mariadb"), baseHash);
+    await ensure(MARIADB_IMAGE, mariadbHash, rebuild, () =>
+      buildFromDockerfile("mariadb", MARIADB_IMAGE, mariadbHash),
+    );
+  }
+  if (codebase) {
+    const phpHash = contextHash(path.join(IMAGES_DIR, "debian-php"), baseHash);
+    await ensure(PHP_IMAGE, phpHash, rebuild, () => buildFromDockerfile("debian-php", PHP_IMAGE, phpHash));
+    const started = Date.now();
+    buildMoodle(codebase);
+    console.log(
+      `build-images: ${MOODLE_IMAGE} (from ${codebase}): built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
   return 0;
 }
 

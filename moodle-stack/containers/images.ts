@@ -2,6 +2,9 @@
 // runs: ESB_MYSQL_IMAGE when set; else the locally built esb-mariadb when it exists (no registry); else mysql:8.4.
 export const BASE_IMAGE = "esb-debian-base";
 export const MARIADB_IMAGE = "esb-mariadb";
+/** Apache + PHP 8.2 from Debian (images/debian-php), and a Moodle codebase on it (images/moodle). */
+export const PHP_IMAGE = "esb-debian-php";
+export const MOODLE_IMAGE = "esb-moodle";
 export const DEFAULT_MYSQL_IMAGE = "mysql:8.4";
 
 /** The MySQL-compatible image the containers stack starts. */
