@@ -3,7 +3,6 @@
 // acknowledgement is the highest sequence number below which every op has been seen. An op `refuse` gives a reason
 // for is rejected: not written, yet seen (acknowledged, so it is not resent) and no later writer of its element.
 import type { Op } from "../../bridge/protocol/messages.ts";
-import { nativeCommitOrder } from "./commit-order.ts";
 import type { TwinDb } from "./db.ts";
 
 export interface ApplyResult {
@@ -37,8 +36,7 @@ export function applyOps(
   );
   let acked = launch.ackedseq;
   const result: ApplyResult = { ackedseq: acked, applied: 0, duplicates: 0, superseded: 0, rejected: [] };
-  // Stored in mod_scorm's order (commit-order.ts); acknowledgement and supersession go by sequence number.
-  for (const op of nativeCommitOrder(ops)) {
+  for (const op of [...ops].sort((a, b) => a.seq - b.seq)) {
     if (op.seq <= acked || ahead.has(op.seq)) {
       result.duplicates += 1;
       continue;
@@ -65,8 +63,6 @@ export function applyOps(
       result.applied += 1;
     }
   }
-  // The answer lists refused ops by sequence number, whatever order they were stored in.
-  result.rejected.sort((a, b) => a.seq - b.seq);
   while (ahead.has(acked + 1)) ahead.delete(++acked);
   db.run("DELETE FROM mdl_local_externalscormbridge_ahead WHERE launch = ?", [launch.id]);
   for (const seq of ahead) db.insert("mdl_local_externalscormbridge_ahead", { launch: launch.id, seq });

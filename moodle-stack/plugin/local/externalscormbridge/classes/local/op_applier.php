@@ -47,26 +47,6 @@ class op_applier {
     }
 
     /**
-     * The ops in storing order: the SCO's score elements first, then the others, each group by sequence number (so
-     * the same element keeps its order). mod_scorm's player posts a SCO's score before its status (golden
-     * recordings of Moodle 4.5.6: every post holding both) and datamodel.php stores and regrades in posted order,
-     * so Moodle never grades a final status without the score sent with it; the twin does the same
-     * (moodle-stack/twin/commit-order.ts).
-     *
-     * @param array[] $ops
-     * @return array[]
-     */
-    public static function native_order(array $ops): array {
-        $rank = function(array $op): int {
-            return preg_match('/^cmi\.(core\.)?score\.(raw|min|max|scaled)$/', $op['element']) ? 0 : 1;
-        };
-        usort($ops, function(array $a, array $b) use ($rank): int {
-            return [$rank($a), (int) $a['seq']] <=> [$rank($b), (int) $b['seq']];
-        });
-        return $ops;
-    }
-
-    /**
      * Applies the ops, calling $write for each op to store.
      *
      * @param \stdClass $launch local_externalscormbridge_launch row
@@ -82,8 +62,10 @@ class op_applier {
             [$launch->id]));
         $acked = (int) $launch->ackedseq;
         $result = ['ackedseq' => $acked, 'applied' => 0, 'duplicates' => 0, 'superseded' => 0, 'rejected' => []];
-        // Stored in mod_scorm's order (native_order); acknowledgement and supersession go by sequence number.
-        foreach (self::native_order($ops) as $op) {
+        usort($ops, function(array $a, array $b): int {
+            return $a['seq'] <=> $b['seq'];
+        });
+        foreach ($ops as $op) {
             $seq = (int) $op['seq'];
             if ($seq <= $acked || isset($ahead[$seq])) {
                 $result['duplicates']++;
@@ -110,10 +92,6 @@ class op_applier {
                 $result['applied']++;
             }
         }
-        // The answer lists refused ops by sequence number, whatever order they were stored in.
-        usort($result['rejected'], function(array $a, array $b): int {
-            return $a['seq'] <=> $b['seq'];
-        });
         while (isset($ahead[$acked + 1])) {
             unset($ahead[++$acked]);
         }
