@@ -66,7 +66,7 @@ fi
 
 started=$(date +%s)
 say "building the images (cached; logs: /tmp/esb-build-images.log)"
-if $SUDO env "PATH=$PATH" ${ESB_MYSQL_IMAGE:+ESB_MYSQL_IMAGE=$ESB_MYSQL_IMAGE} timeout 1200 \
+if $SUDO env "PATH=$PATH" ${ESB_MYSQL_IMAGE:+ESB_MYSQL_IMAGE=$ESB_MYSQL_IMAGE} ${ESB_MOCK_CDN_IMAGE:+ESB_MOCK_CDN_IMAGE=$ESB_MOCK_CDN_IMAGE} timeout 1200 \
   node --import tsx moodle-stack/containers/build-images.ts >/tmp/esb-build-images.log 2>&1; then
   sed 's/^/setup-containers: /' /tmp/esb-build-images.log | grep 'build-images:' || true
   say "images ready after $(elapsed "$started")"

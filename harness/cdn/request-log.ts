@@ -13,6 +13,19 @@ export interface LoggedRequest {
 
 export class RequestLog {
   readonly entries: LoggedRequest[] = [];
+  private readonly listeners = new Set<(entry: LoggedRequest) => void>();
+
+  /** Adds an entry (a request this site served, or one a remote site reported). */
+  record(entry: LoggedRequest): void {
+    this.entries.push(entry);
+    for (const listener of this.listeners) listener(entry);
+  }
+
+  /** Calls `listener` with every entry recorded from now on; returns the unsubscribe function. */
+  subscribe(listener: (entry: LoggedRequest) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   middleware() {
     return (req: Request, res: Response, next: NextFunction): void => {
@@ -32,7 +45,7 @@ export class RequestLog {
         return end(chunk, ...rest);
       }) as Response["end"];
       res.on("finish", () => {
-        this.entries.push({
+        this.record({
           origin: `https://${req.headers.host ?? ""}`,
           method: req.method,
           url: req.originalUrl,

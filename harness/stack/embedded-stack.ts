@@ -1,5 +1,6 @@
 // The embedded stack: Moodle twin on lms.test, mock CDN on cdn.test, an attacker site on evil.test, each over
-// HTTPS with this run's CA, all in this process. close() leaves no server or temp folder behind.
+// HTTPS with this run's CA, all in this process (the CDN elsewhere when options.cdnSite starts it there). close() leaves
+// no server or temp folder behind.
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +9,7 @@ import type { TwinDatabaseOptions } from "../../moodle-stack/twin/db.ts";
 import type { MoodleSchema } from "../../moodle-stack/twin/track-storage.ts";
 import { MoodleTwin } from "../../moodle-stack/twin/moodle-twin.ts";
 import { loadLmsPlugin } from "../bridges/load-lms-plugin.ts";
-import { createMockCdn } from "../cdn/mock-cdn.ts";
+import { startInProcessCdnSite, type CdnSiteFactory } from "../cdn/cdn-site.ts";
 import type { CdnProfile } from "../cdn/cdn-profiles.ts";
 import { createHttpsGet, type HttpGet } from "../net/https-get.ts";
 import { RequestLog } from "../cdn/request-log.ts";
@@ -67,6 +68,8 @@ export interface EmbeddedStackOptions {
    * Moodle's reverse proxy, harness/stack/moodle-stack.ts, while the twin stays idle).
    */
   lmsBackend?: express.RequestHandler;
+  /** Starts the CDN site (the mock CDN in a container on the containers stack); in this process when absent. */
+  cdnSite?: CdnSiteFactory;
 }
 
 export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
@@ -76,7 +79,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   const lmsHost = presented?.hostname ?? SITES.lms;
   const ca = await createRunCa([...new Set([...Object.values(SITES), lmsHost])]);
   const storageDir = await mkdtemp(path.join(os.tmpdir(), "esb-cdn-"));
-  const running: RunningSite[] = [];
+  const running: Array<Pick<RunningSite, "close">> = [];
   const origins: SiteOrigins = { lms: "", cdn: "", evil: "" };
   const cert = (host: string) => {
     const c = ca.sites.get(host);
@@ -92,7 +95,6 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       moodleSchema: options.moodleSchema ?? twinSchemaFromEnv(),
       LmsApi: options.lmsPlugin ? await loadLmsPlugin(options.lmsPlugin) : undefined,
     });
-    const cdn = createMockCdn({ storageDir, bridgeDir: options.bridgeDir, lmsOrigin: () => origins.lms });
     const evil = express();
     evil.get("/", (_req, res) => {
       res.type("html").send("<!doctype html><title>evil.test</title><p>Attacker site</p>");
@@ -111,12 +113,18 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       twin.packages.handleUpgrade(req, socket, head),
     );
     running.push(lmsSite);
-    const cdnSite = await startHttpsSite(cdn.app, cert(SITES.cdn));
+    const lmsOrigin = presented?.origin ?? lmsSite.origin;
+    const cdnSite = await (options.cdnSite ?? startInProcessCdnSite)({
+      certificate: cert(SITES.cdn),
+      lmsOrigin,
+      storageDir,
+      bridgeDir: options.bridgeDir,
+    });
     running.push(cdnSite);
     const evilSite = await startHttpsSite(evil, cert(SITES.evil));
     running.push(evilSite);
     Object.assign(origins, {
-      lms: presented?.origin ?? lmsSite.origin,
+      lms: lmsOrigin,
       cdn: cdnSite.origin,
       evil: evilSite.origin,
     });
@@ -128,24 +136,25 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       origins,
       ca,
       twin,
-      cdnLog: cdn.log,
+      cdnLog: cdnSite.log,
       lmsLog,
       lmsFaults,
       storageDir,
       fetch: createTestHostFetch(ca.caPem),
       httpGet,
-      cdnProfile: () => cdn.profile.current,
+      cdnProfile: () => cdnSite.profile(),
       async setCdnProfile(profile) {
         const day = 86_400_000;
-        if (profile.name === "cert-expired") {
-          const notAfter = new Date(Date.now() - day);
-          cdnSite.setCertificate(
-            await ca.issue(SITES.cdn, { notBefore: new Date(Date.now() - 10 * day), notAfter }),
-          );
-        } else if (profile.name === "cert-wrong-name") {
-          cdnSite.setCertificate(await ca.issue("other.test"));
-        } else cdnSite.setCertificate(cert(SITES.cdn));
-        cdn.profile.set(profile);
+        const certificate =
+          profile.name === "cert-expired"
+            ? await ca.issue(SITES.cdn, {
+                notBefore: new Date(Date.now() - 10 * day),
+                notAfter: new Date(Date.now() - day),
+              })
+            : profile.name === "cert-wrong-name"
+              ? await ca.issue("other.test")
+              : cert(SITES.cdn);
+        await cdnSite.setProfile(profile, certificate);
       },
       async publishProbePackage(name, manifestXml) {
         if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`Bad package name ${name}`);

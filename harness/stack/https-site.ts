@@ -16,10 +16,17 @@ export interface RunningSite {
 /** Answers a WebSocket upgrade; false when it is not the handler's (the socket is then refused). */
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
+/** Where a site listens: loopback on a free port unless said otherwise (a container listens on all addresses). */
+export interface ListenAddress {
+  host: string;
+  port: number;
+}
+
 export function startHttpsSite(
   handler: RequestListener,
   cert: SiteCertificate,
   onUpgrade?: UpgradeHandler,
+  listen: ListenAddress = { host: "127.0.0.1", port: 0 },
 ): Promise<RunningSite> {
   const server = https.createServer({ key: cert.keyPem, cert: cert.chainPem }, handler);
   if (onUpgrade)
@@ -28,7 +35,7 @@ export function startHttpsSite(
     });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(listen.port, listen.host, () => {
       const { port } = server.address() as AddressInfo;
       resolve({
         origin: `https://${cert.host}:${port}`,

@@ -1,6 +1,8 @@
-// The containers stack: MySQL in a container (moodle-stack/containers/mysql-container.ts) and the Moodle twin's
-// tables on it, a fresh database per stack. The mock CDN and the attacker site still run in this process, as in
-// the embedded stack (no CDN container yet); a Moodle container is not driven yet either.
+// The containers stack: MySQL in a container (moodle-stack/containers/mysql-container.ts) with the Moodle twin's
+// tables on it, a fresh database per stack, and the mock CDN in a container of its own
+// (moodle-stack/containers/mock-cdn-container.ts), driven over its control API. The twin and the attacker site
+// run in this process, as in the embedded stack.
+import { startMockCdnContainer } from "../../moodle-stack/containers/mock-cdn-container.ts";
 import { startMysqlContainer } from "../../moodle-stack/containers/mysql-container.ts";
 import { startEmbeddedStack, type EmbeddedStack, type EmbeddedStackOptions } from "./embedded-stack.ts";
 
@@ -10,12 +12,16 @@ export interface ContainersStack extends EmbeddedStack {
 }
 
 export async function startContainersStack(
-  options: Omit<EmbeddedStackOptions, "database">,
+  options: Omit<EmbeddedStackOptions, "database" | "cdnSite">,
 ): Promise<ContainersStack> {
   const mysql = await startMysqlContainer();
   let stack: EmbeddedStack;
   try {
-    stack = await startEmbeddedStack({ ...options, database: { mysqlUrl: mysql.url } });
+    stack = await startEmbeddedStack({
+      ...options,
+      database: { mysqlUrl: mysql.url },
+      cdnSite: startMockCdnContainer,
+    });
   } catch (error) {
     await mysql.stop();
     throw error;

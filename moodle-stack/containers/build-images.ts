@@ -1,8 +1,8 @@
 // Builds the containers stack's images without a registry, cached: the Debian base (debootstrap minbase bookworm,
-// `docker import`ed as esb-debian-base) and esb-mariadb on it. An image whose tag exists with the same build-files
+// `docker import`ed as esb-debian-base), esb-mariadb and esb-mock-cdn (Node) on it. An image whose tag exists with the same build-files
 // hash is kept; --rebuild builds again. With ESB_MOODLE_DIR (a Moodle codebase) also esb-debian-php (Apache + PHP 8.2)
 // and esb-moodle around that codebase, for `--stack containers` with ESB_MOODLE_IMAGE=esb-moodle. With ESB_MYSQL_IMAGE set (e.g. mysql:8.4 from a registry) no MariaDB is
-// built (without it, and without esb-mariadb, the stack pulls mysql:8.4). Needs root (debootstrap) and a Docker engine. Prints one line per image with its time; exit 1 on failure.
+// built (without it, and without esb-mariadb, the stack pulls mysql:8.4); with ESB_MOCK_CDN_IMAGE, no esb-mock-cdn. Needs root (debootstrap) and a Docker engine. Prints one line per image with its time; exit 1 on failure.
 //   npx tsx moodle-stack/containers/build-images.ts [--rebuild]
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -11,7 +11,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { BASE_IMAGE, MARIADB_IMAGE, MOODLE_IMAGE, PHP_IMAGE } from "./images.ts";
+import { BASE_IMAGE, MARIADB_IMAGE, MOCK_CDN_IMAGE, MOODLE_IMAGE, PHP_IMAGE } from "./images.ts";
 
 const IMAGES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "images");
 const HASH_LABEL = "esb.build-hash";
@@ -135,9 +135,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(`build-images: ESB_MOODLE_DIR=${codebase} is not a Moodle codebase (no version.php)`);
     return 2;
   }
-  if (process.env.ESB_MYSQL_IMAGE && !codebase) {
+  if (process.env.ESB_MYSQL_IMAGE && process.env.ESB_MOCK_CDN_IMAGE && !codebase) {
     console.log(
-      `build-images: ESB_MYSQL_IMAGE=${process.env.ESB_MYSQL_IMAGE}: the stack runs it; nothing to build`,
+      "build-images: ESB_MYSQL_IMAGE and ESB_MOCK_CDN_IMAGE are set: the stack runs them; nothing to build",
     );
     return 0;
   }
@@ -148,6 +148,12 @@ async function main(argv: string[]): Promise<number> {
     const mariadbHash = contextHash(path.join(IMAGES_DIR, "mariadb"), baseHash);
     await ensure(MARIADB_IMAGE, mariadbHash, rebuild, () =>
       buildFromDockerfile("mariadb", MARIADB_IMAGE, mariadbHash),
+    );
+  }
+  if (!process.env.ESB_MOCK_CDN_IMAGE) {
+    const mockCdnHash = contextHash(path.join(IMAGES_DIR, "mock-cdn"), baseHash);
+    await ensure(MOCK_CDN_IMAGE, mockCdnHash, rebuild, () =>
+      buildFromDockerfile("mock-cdn", MOCK_CDN_IMAGE, mockCdnHash),
     );
   }
   if (codebase) {

@@ -1,10 +1,9 @@
 // The containers stack's MySQL: a Testcontainers GenericContainer of mysql:8.4 (or ESB_MYSQL_IMAGE, or the
 // locally built esb-mariadb, see images.ts) with a random root password, ready once it logs that it listens on
 // 3306 and a client connects over TCP inside it. Its URL is the twin's mysqlUrl (root may create databases).
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { GenericContainer, Wait, type StartedTestContainer } from "testcontainers";
-import { mysqlImage } from "./images.ts";
+import { localImageExists, mysqlImage } from "./images.ts";
 
 export const STACK_LABEL = "esb.stack";
 const STARTUP_TIMEOUT_MS = 180_000;
@@ -14,10 +13,6 @@ export interface RunningMysql {
   /** mysql://root:<password>@<host>:<port>/esbtwin, as the twin's `database.mysqlUrl` takes it. */
   url: string;
   stop(): Promise<void>;
-}
-
-function localImageExists(tag: string): boolean {
-  return spawnSync("docker", ["image", "inspect", tag], { stdio: "ignore" }).status === 0;
 }
 
 /** Testcontainers' settings for a local engine without a registry (no Ryuk image to pull; ports on localhost). */

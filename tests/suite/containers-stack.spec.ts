@@ -1,12 +1,13 @@
 // The containers stack through the CLI: with a Docker engine, the properties pass with the twin's tables on MySQL
-// in a Testcontainers container (mysql:8.4, or esb-mariadb built by scripts/setup-containers.sh); without one,
-// the run is skipped with the reason (exit 4, every selected property "skipped", none passed or failed).
+// in a Testcontainers container (mysql:8.4, or esb-mariadb built by scripts/setup-containers.sh) and the mock CDN
+// in another (esb-mock-cdn); without one, the run is skipped with the reason (exit 4, every selected property
+// "skipped", none passed or failed).
 import { spawnSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { runConformanceCli, type CliRun } from "../../harness/cli/run-conformance-cli.ts";
 import { implementedPropertyIds } from "../../harness/reporting/results-file.ts";
 import { containersStackProblem } from "../../harness/stack/containers-availability.ts";
-import { MARIADB_IMAGE } from "../../moodle-stack/containers/images.ts";
+import { MARIADB_IMAGE, MOCK_CDN_IMAGE } from "../../moodle-stack/containers/images.ts";
 
 const statuses = (run: CliRun, ids: string[]) =>
   Object.fromEntries(ids.map((id) => [id, run.results?.properties.find((p) => p.id === id)?.status]));
@@ -15,9 +16,12 @@ const statuses = (run: CliRun, ids: string[]) =>
 function containersSkipReason(): string | null {
   const problem = containersStackProblem();
   if (problem) return `the containers stack cannot run here: ${problem}`;
-  const image = process.env.ESB_MYSQL_IMAGE || MARIADB_IMAGE;
-  if (spawnSync("docker", ["image", "inspect", image], { stdio: "ignore" }).status !== 0)
-    return `the engine has no ${image} image (scripts/setup-containers.sh builds esb-mariadb; see its output)`;
+  for (const image of [
+    process.env.ESB_MYSQL_IMAGE || MARIADB_IMAGE,
+    process.env.ESB_MOCK_CDN_IMAGE || MOCK_CDN_IMAGE,
+  ])
+    if (spawnSync("docker", ["image", "inspect", image], { stdio: "ignore" }).status !== 0)
+      return `the engine has no ${image} image (scripts/setup-containers.sh builds it; see its output)`;
   return null;
 }
 
@@ -53,6 +57,7 @@ test("every property passes on the containers stack with the twin on MySQL", asy
     [...failed.map((p) => `${p.id}: ${p.message}`), run.output.slice(-3000)].join("\n\n"),
   ).toBe(0);
   expect(run.output).toMatch(/containers stack: the twin's tables on \S+ at localhost:\d+/);
+  expect(run.output).toMatch(/containers stack: the mock CDN in \S+ at https:\/\/cdn\.test:\d+/);
   expect(run.results?.suite.stack).toBe("containers");
   expect(statuses(run, ids)).toEqual(Object.fromEntries(ids.map((id) => [id, "passed"])));
 });
