@@ -93,7 +93,7 @@ export function createCdnControlApp(options: CdnControlOptions): express.Express
     res
       .status(status)
       .type("text/plain")
-      .send(status === 413 ? "Body too large" : "Bad request body");
+      .send(status === 413 ? "Body too large" : status < 500 ? "Bad request body" : "Internal error");
   });
   return app;
 }
