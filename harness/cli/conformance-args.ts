@@ -40,7 +40,8 @@ Options:
                        Default: all 27 (unimplemented ones are reported as not-implemented).
   --bridge <name>      System under test: reference (default), scorm-again-crossframe, or mutant:<name>.
   --stack <name>       embedded (default: Moodle twin, mock CDN and attacker site in-process) or containers
-                       (the twin's tables on MySQL in a container; needs a Docker engine, else exit 4) or
+                       (the twin's tables on MySQL and the mock CDN in containers, or with ESB_MOODLE_IMAGE a
+                       Moodle container; needs a Docker engine, else exit 4) or
                        moodle (a real Moodle at ESB_MOODLE_DIR behind https://lms.test; else exit 4).
   --packages <src>     Your SCORM packages: a .zip, a folder (its .zip files and package folders), or an http(s)
                        URL of a zip or an imsmanifest.xml. P02 then also checks each: the version the LMS detects
