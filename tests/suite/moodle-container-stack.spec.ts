@@ -36,6 +36,7 @@ test("properties pass against Moodle in a container, its database in another", a
   expect(run.output).toMatch(
     /moodle stack: Moodle \d+\.\d+\S* \(Build: \d+\) in container [0-9a-f]{12} at https:\/\/lms\.test:\d+/,
   );
+  expect(run.output).toMatch(/containers stack: the mock CDN in \S+ at https:\/\/cdn\.test:\d+/);
   expect(run.results?.suite.stack).toBe("containers");
   expect(run.results?.properties.filter((p) => ids.includes(p.id)).map((p) => p.status)).toEqual([
     "passed",
