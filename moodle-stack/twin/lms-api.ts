@@ -330,20 +330,21 @@ export class LmsApi {
     actor: Actor,
   ): void {
     const { activities } = this.deps;
-    const stored = this.storedValues(launch, version);
+    // Read only when needed: a 2004 commit that does not finish (nearly every commit) uses none of them.
+    const stored = (): Map<string, string> => this.storedValues(launch, version);
     const store = (element: string, value: string): void =>
       this.store(launch, version, element, value, actor);
     if (finishing) {
       const values = finishValues({
         version,
-        stored,
+        stored: stored(),
         seedTotalTime: launch.seedtotaltime,
         sessionTime,
         masteryOverride: launch.masteryoverride === 1,
         scoData: activities.scoData(launch.scoid),
       });
       for (const [element, value] of values) store(element, value);
-    } else if (version === "1.2" && !stored.has("cmi.core.lesson_status")) {
+    } else if (version === "1.2" && !stored().has("cmi.core.lesson_status")) {
       store("cmi.core.lesson_status", "not attempted");
     }
   }

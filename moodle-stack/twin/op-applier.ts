@@ -27,13 +27,10 @@ export function applyOps(
   write: (op: Op) => void,
   refuse: (op: Op) => string | null = () => null,
 ): ApplyResult {
-  const ahead = new Set(
-    db
-      .all<{ seq: number }>("SELECT seq FROM mdl_local_externalscormbridge_ahead WHERE launch = ?", [
-        launch.id,
-      ])
-      .map((r) => r.seq),
-  );
+  const storedAhead = db
+    .all<{ seq: number }>("SELECT seq FROM mdl_local_externalscormbridge_ahead WHERE launch = ?", [launch.id])
+    .map((r) => r.seq);
+  const ahead = new Set(storedAhead);
   let acked = launch.ackedseq;
   const result: ApplyResult = { ackedseq: acked, applied: 0, duplicates: 0, superseded: 0, rejected: [] };
   for (const op of [...ops].sort((a, b) => a.seq - b.seq)) {
@@ -64,8 +61,16 @@ export function applyOps(
     }
   }
   while (ahead.has(acked + 1)) ahead.delete(++acked);
-  db.run("DELETE FROM mdl_local_externalscormbridge_ahead WHERE launch = ?", [launch.id]);
-  for (const seq of ahead) db.insert("mdl_local_externalscormbridge_ahead", { launch: launch.id, seq });
+  // The stored rows become `ahead`: those now acknowledged (all at or below acked) go, new ones come; rows that
+  // stay ahead are left as they are.
+  if (storedAhead.some((seq) => !ahead.has(seq)))
+    db.run("DELETE FROM mdl_local_externalscormbridge_ahead WHERE launch = ? AND seq <= ?", [
+      launch.id,
+      acked,
+    ]);
+  const kept = new Set(storedAhead);
+  for (const seq of ahead)
+    if (!kept.has(seq)) db.insert("mdl_local_externalscormbridge_ahead", { launch: launch.id, seq });
   result.ackedseq = acked;
   return result;
 }
