@@ -54,7 +54,7 @@ export function latestLaunch(
   user: LmsUser,
 ): LaunchRow | undefined {
   const row = stack.twin.query(
-    `SELECT ackedseq, finished FROM mdl_local_externalscormbridge_launch
+    `SELECT ackedseq, finished FROM mdl_local_extscormbridge_launch
       WHERE scormid = ? AND userid = ? ORDER BY id DESC LIMIT 1`,
     [activity.scormid, user.id],
   )[0];

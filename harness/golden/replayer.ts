@@ -118,7 +118,7 @@ export async function waitForTerminated(
     let row: Record<string, unknown> | undefined;
     try {
       row = stack.twin.query(
-        `SELECT finished FROM mdl_local_externalscormbridge_launch
+        `SELECT finished FROM mdl_local_extscormbridge_launch
           WHERE scormid = ? AND userid = ? ORDER BY id DESC LIMIT 1`,
         [scormid, userid],
       )[0];
@@ -142,7 +142,7 @@ export async function waitForLaunchOf(
   const deadline = Date.now() + maxMs;
   while (Date.now() <= deadline) {
     const row = stack.twin.query(
-      "SELECT id FROM mdl_local_externalscormbridge_launch WHERE scormid = ? AND userid = ? AND scoid = ?",
+      "SELECT id FROM mdl_local_extscormbridge_launch WHERE scormid = ? AND userid = ? AND scoid = ?",
       [scormid, userid, scoid],
     )[0];
     if (row) return true;

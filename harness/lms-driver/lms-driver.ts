@@ -208,7 +208,7 @@ SELECT id, eventname, component, action, target, objecttable, objectid, crud, ed
 /** The query every driver runs to list a user's launches of an activity (the plugin keeps the attempt number). */
 export const LAUNCHES_SQL = `
 SELECT l.launchid AS launchid, l.nonce AS nonce, l.scoid AS scoid, l.attempt AS attempt
-  FROM mdl_local_externalscormbridge_launch l
+  FROM mdl_local_extscormbridge_launch l
  WHERE l.scormid = ? AND l.userid = ?
  ORDER BY l.id`;
 

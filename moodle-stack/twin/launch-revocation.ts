@@ -10,13 +10,13 @@ import type { AttemptRef, TrackStorage } from "./track-storage.ts";
 export function revokeLaunches(db: TwinDb, attempts: readonly AttemptRef[]): void {
   for (const attempt of attempts) {
     const launches = db.all<{ id: number }>(
-      "SELECT id FROM mdl_local_externalscormbridge_launch WHERE userid = ? AND scormid = ? AND attemptid = ?",
+      "SELECT id FROM mdl_local_extscormbridge_launch WHERE userid = ? AND scormid = ? AND attemptid = ?",
       [attempt.userid, attempt.scormid, attempt.attemptid],
     );
     for (const { id } of launches) {
-      db.run("DELETE FROM mdl_local_externalscormbridge_opseq WHERE launch = ?", [id]);
-      db.run("DELETE FROM mdl_local_externalscormbridge_ahead WHERE launch = ?", [id]);
-      db.run("DELETE FROM mdl_local_externalscormbridge_launch WHERE id = ?", [id]);
+      db.run("DELETE FROM mdl_local_extscormbridge_opseq WHERE launch = ?", [id]);
+      db.run("DELETE FROM mdl_local_extscormbridge_ahead WHERE launch = ?", [id]);
+      db.run("DELETE FROM mdl_local_extscormbridge_launch WHERE id = ?", [id]);
     }
   }
 }

@@ -193,7 +193,7 @@ export class LmsApi {
     const byLaunch =
       methodname === COMMIT_METHOD && typeof args.launchid === "string"
         ? db.get<{ cmid: number; course: number }>(
-            `SELECT cm.id AS cmid, cm.course FROM mdl_local_externalscormbridge_launch l
+            `SELECT cm.id AS cmid, cm.course FROM mdl_local_extscormbridge_launch l
                JOIN mdl_course_modules cm ON cm.instance = l.scormid
                JOIN mdl_modules m ON m.id = cm.module AND m.name = 'scorm'
               WHERE l.launchid = ?`,
@@ -247,7 +247,7 @@ export class LmsApi {
     });
     const totalElement = activity.version === "1.2" ? "cmi.core.total_time" : "cmi.total_time";
     const seedtotaltime = seed.find((row) => row.element === totalElement)?.value ?? "";
-    db.insert("mdl_local_externalscormbridge_launch", {
+    db.insert("mdl_local_extscormbridge_launch", {
       launchid,
       userid,
       scormid: activity.scormid,
@@ -358,7 +358,7 @@ export class LmsApi {
     const launch = requireOwnLaunch(
       db.get<LaunchRow>(
         `SELECT l.*, s.course AS courseid, s.masteryoverride, s.forcecompleted, s.version AS scormversion, cm.id AS cmid
-           FROM mdl_local_externalscormbridge_launch l
+           FROM mdl_local_extscormbridge_launch l
            JOIN mdl_scorm s ON s.id = l.scormid
            JOIN mdl_course_modules cm ON cm.instance = s.id
            JOIN mdl_modules m ON m.id = cm.module AND m.name = 'scorm'
@@ -405,7 +405,7 @@ export class LmsApi {
       const finishing = args.terminate === true && launch.finished === 0;
       this.applyPlayerSemantics(launch, version, sessiontime, finishing, actor);
       db.run(
-        "UPDATE mdl_local_externalscormbridge_launch SET ackedseq = ?, finished = CASE WHEN ? = 1 THEN 1 ELSE finished END, sessiontime = ? WHERE id = ?",
+        "UPDATE mdl_local_extscormbridge_launch SET ackedseq = ?, finished = CASE WHEN ? = 1 THEN 1 ELSE finished END, sessiontime = ? WHERE id = ?",
         [applied.ackedseq, finishing ? 1 : 0, sessiontime, launch.id],
       );
       return applied;

@@ -28,7 +28,7 @@ export function applyOps(
   refuse: (op: Op) => string | null = () => null,
 ): ApplyResult {
   const storedAhead = db
-    .all<{ seq: number }>("SELECT seq FROM mdl_local_externalscormbridge_ahead WHERE launch = ?", [launch.id])
+    .all<{ seq: number }>("SELECT seq FROM mdl_local_extscormbridge_ahead WHERE launch = ?", [launch.id])
     .map((r) => r.seq);
   const ahead = new Set(storedAhead);
   let acked = launch.ackedseq;
@@ -45,7 +45,7 @@ export function applyOps(
       continue;
     }
     const last = db.get<{ seq: number }>(
-      "SELECT seq FROM mdl_local_externalscormbridge_opseq WHERE launch = ? AND element = ?",
+      "SELECT seq FROM mdl_local_extscormbridge_opseq WHERE launch = ? AND element = ?",
       [launch.id, op.element],
     );
     if (last && last.seq > op.seq) {
@@ -53,7 +53,7 @@ export function applyOps(
     } else {
       write(op);
       db.upsert(
-        "mdl_local_externalscormbridge_opseq",
+        "mdl_local_extscormbridge_opseq",
         { launch: launch.id, element: op.element, seq: op.seq },
         ["launch", "element"],
       );
@@ -64,13 +64,13 @@ export function applyOps(
   // The stored rows become `ahead`: those now acknowledged (all at or below acked) go, new ones come; rows that
   // stay ahead are left as they are.
   if (storedAhead.some((seq) => !ahead.has(seq)))
-    db.run("DELETE FROM mdl_local_externalscormbridge_ahead WHERE launch = ? AND seq <= ?", [
+    db.run("DELETE FROM mdl_local_extscormbridge_ahead WHERE launch = ? AND seq <= ?", [
       launch.id,
       acked,
     ]);
   const kept = new Set(storedAhead);
   for (const seq of ahead)
-    if (!kept.has(seq)) db.insert("mdl_local_externalscormbridge_ahead", { launch: launch.id, seq });
+    if (!kept.has(seq)) db.insert("mdl_local_extscormbridge_ahead", { launch: launch.id, seq });
   result.ackedseq = acked;
   return result;
 }

@@ -233,7 +233,7 @@ export const COMMON_TABLES: readonly TableSpec[] = [
     [["scormid"]],
   ),
   table(
-    "mdl_local_externalscormbridge_launch",
+    "mdl_local_extscormbridge_launch",
     {
       launchid: char(64),
       userid: int(),
@@ -251,7 +251,7 @@ export const COMMON_TABLES: readonly TableSpec[] = [
     [["launchid"]],
   ),
   table(
-    "mdl_local_externalscormbridge_opseq",
+    "mdl_local_extscormbridge_opseq",
     {
       launch: int(),
       element: char(255),
@@ -260,7 +260,7 @@ export const COMMON_TABLES: readonly TableSpec[] = [
     [["launch", "element"]],
   ),
   table(
-    "mdl_local_externalscormbridge_ahead",
+    "mdl_local_extscormbridge_ahead",
     {
       launch: int(),
       seq: int(),

@@ -31,7 +31,7 @@ async function learner(lms: LmsDriver): Promise<LmsUser> {
 
 function launches(stack: EmbeddedStack, user: LmsUser) {
   return stack.twin.query(
-    "SELECT launchid, nonce, ackedseq FROM mdl_local_externalscormbridge_launch WHERE userid = ? ORDER BY id",
+    "SELECT launchid, nonce, ackedseq FROM mdl_local_extscormbridge_launch WHERE userid = ? ORDER BY id",
     [user.id],
   );
 }

@@ -73,7 +73,7 @@ test.beforeAll(async ({ stack }) => {
 
 function launchSecrets(stack: EmbeddedStack, user: LmsUser): string[] {
   const rows = stack.twin.query(
-    "SELECT launchid, nonce FROM mdl_local_externalscormbridge_launch WHERE userid = ?",
+    "SELECT launchid, nonce FROM mdl_local_extscormbridge_launch WHERE userid = ?",
     [user.id],
   );
   return rows.flatMap((r) => [String(r.launchid), String(r.nonce)]);

@@ -112,7 +112,7 @@ test("launch refuses guests, users who are not enrolled and suspended enrolments
   expect(code(s)).toBe("requireloginerror");
   expect(s.error && s.exception.message).toMatch(/suspended/);
   expect(code(call(manager, LAUNCH, args))).toBe("ok");
-  expect(db.all("SELECT id FROM mdl_local_externalscormbridge_launch")).toHaveLength(1);
+  expect(db.all("SELECT id FROM mdl_local_extscormbridge_launch")).toHaveLength(1);
   expect(logs().filter((l) => l.eventname === REFUSAL_EVENT)).toHaveLength(3);
 });
 

@@ -10,7 +10,7 @@ import { createTableSql, schemaSql } from "../../moodle-stack/twin/table-ddl.ts"
 import { expect, test } from "../support/twin-database-test.ts";
 
 test("one schema, two dialects: Moodle's types on MySQL, keys only on indexable columns, no reserved column name", () => {
-  const launch = twinTables("4.5").find((t) => t.name === "mdl_local_externalscormbridge_launch")!;
+  const launch = twinTables("4.5").find((t) => t.name === "mdl_local_extscormbridge_launch")!;
   expect(launch.columns.map(([c]) => c)).toContain("finished");
   expect(createTableSql(launch, "sqlite")).toContain("id INTEGER PRIMARY KEY AUTOINCREMENT");
   const mysql = createTableSql(launch, "mysql");

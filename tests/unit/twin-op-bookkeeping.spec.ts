@@ -1,5 +1,5 @@
 // The twin's op bookkeeping behind a commit's acknowledgement: the ops received beyond the acknowledged sequence
-// number are kept per launch (mdl_local_externalscormbridge_ahead) until the gap before them is filled, and no
+// number are kept per launch (mdl_local_extscormbridge_ahead) until the gap before them is filled, and no
 // longer: once acknowledged they are gone, so the table holds exactly the launch's unacknowledged ops.
 import { expect, test } from "../support/twin-database-test.ts";
 import { twinWithProbeActivity } from "../support/twin-with-probe-activity.ts";
@@ -23,8 +23,8 @@ test("ops ahead of the acknowledgement are kept until it reaches them, then drop
     const ahead = (id: string) =>
       twin
         .query(
-          `SELECT a.seq FROM mdl_local_externalscormbridge_ahead a
-             JOIN mdl_local_externalscormbridge_launch l ON l.id = a.launch
+          `SELECT a.seq FROM mdl_local_extscormbridge_ahead a
+             JOIN mdl_local_extscormbridge_launch l ON l.id = a.launch
             WHERE l.launchid = ? ORDER BY a.seq`,
           [id],
         )

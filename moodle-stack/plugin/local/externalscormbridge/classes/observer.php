@@ -38,7 +38,7 @@ class observer {
         if (!$cm) {
             return;
         }
-        $launches = $DB->get_records('local_externalscormbridge_launch', ['scormid' => $cm->instance,
+        $launches = $DB->get_records('local_extscormbridge_launch', ['scormid' => $cm->instance,
             'userid' => $event->relateduserid, 'attempt' => $event->other['attemptid']], '', 'id');
         self::revoke(array_keys($launches));
         self::recompute_completion_without_attempts($cm, (int) $event->relateduserid);
@@ -78,13 +78,13 @@ class observer {
         $courseid = $event->courseid;
         if (tracks::has_attempt_table()) {
             $ids = $DB->get_fieldset_sql("SELECT l.id
-                                            FROM {local_externalscormbridge_launch} l
+                                            FROM {local_extscormbridge_launch} l
                                             JOIN {scorm} s ON s.id = l.scormid
                                        LEFT JOIN {scorm_attempt} a ON a.id = l.attemptid
                                            WHERE s.course = :courseid AND a.id IS NULL", ['courseid' => $courseid]);
         } else if (!empty($event->other['reset_options']['reset_scorm'])) {
             $ids = $DB->get_fieldset_sql("SELECT l.id
-                                            FROM {local_externalscormbridge_launch} l
+                                            FROM {local_extscormbridge_launch} l
                                             JOIN {scorm} s ON s.id = l.scormid
                                            WHERE s.course = :courseid", ['courseid' => $courseid]);
         } else {
@@ -104,7 +104,7 @@ class observer {
             return;
         }
         $scormid = $event->other['instanceid'];
-        self::revoke(array_keys($DB->get_records('local_externalscormbridge_launch', ['scormid' => $scormid], '', 'id')));
+        self::revoke(array_keys($DB->get_records('local_extscormbridge_launch', ['scormid' => $scormid], '', 'id')));
         $DB->delete_records('local_externalscormbridge', ['scormid' => $scormid]);
     }
 
@@ -118,8 +118,8 @@ class observer {
         if (!$ids) {
             return;
         }
-        $DB->delete_records_list('local_externalscormbridge_opseq', 'launch', $ids);
-        $DB->delete_records_list('local_externalscormbridge_ahead', 'launch', $ids);
-        $DB->delete_records_list('local_externalscormbridge_launch', 'id', $ids);
+        $DB->delete_records_list('local_extscormbridge_opseq', 'launch', $ids);
+        $DB->delete_records_list('local_extscormbridge_ahead', 'launch', $ids);
+        $DB->delete_records_list('local_extscormbridge_launch', 'id', $ids);
     }
 }

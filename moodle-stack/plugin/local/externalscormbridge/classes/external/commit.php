@@ -101,7 +101,7 @@ class commit extends external_api {
         global $DB, $USER;
         $params = self::validate_parameters(self::execute_parameters(),
             ['launchid' => $launchid, 'ops' => $ops, 'terminate' => $terminate]);
-        $launch = $DB->get_record('local_externalscormbridge_launch', ['launchid' => $params['launchid']]);
+        $launch = $DB->get_record('local_extscormbridge_launch', ['launchid' => $params['launchid']]);
         if (!$launch || (int) $launch->userid !== (int) $USER->id) {
             throw new moodle_exception('invalidlaunch', 'local_externalscormbridge');
         }
@@ -153,7 +153,7 @@ class commit extends external_api {
             } else if ($version === '1.2' && !array_key_exists('cmi.core.lesson_status', $stored)) {
                 $store('cmi.core.lesson_status', 'not attempted');
             }
-            $DB->update_record('local_externalscormbridge_launch', (object) [
+            $DB->update_record('local_extscormbridge_launch', (object) [
                 'id' => $launch->id,
                 'ackedseq' => $result['ackedseq'],
                 'finished' => $finishing ? 1 : (int) $launch->finished,

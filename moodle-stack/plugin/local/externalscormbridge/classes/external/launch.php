@@ -130,7 +130,7 @@ class launch extends external_api {
         }
         $launchid = self::random_token(18);
         $nonce = self::random_token(24);
-        $DB->insert_record('local_externalscormbridge_launch', (object) [
+        $DB->insert_record('local_extscormbridge_launch', (object) [
             'launchid' => $launchid,
             'userid' => $USER->id,
             'scormid' => $scorm->id,

@@ -49,7 +49,7 @@ class op_applier {
     /**
      * Applies the ops, calling $write for each op to store.
      *
-     * @param \stdClass $launch local_externalscormbridge_launch row
+     * @param \stdClass $launch local_extscormbridge_launch row
      * @param array[] $ops
      * @param callable $write function(array $op): void
      * @param callable|null $refuse function(array $op): ?string, why the op may not be stored
@@ -58,7 +58,7 @@ class op_applier {
      */
     public static function apply(\stdClass $launch, array $ops, callable $write, ?callable $refuse = null): array {
         global $DB;
-        $ahead = array_flip($DB->get_fieldset_select('local_externalscormbridge_ahead', 'seq', 'launch = ?',
+        $ahead = array_flip($DB->get_fieldset_select('local_extscormbridge_ahead', 'seq', 'launch = ?',
             [$launch->id]));
         $acked = (int) $launch->ackedseq;
         $result = ['ackedseq' => $acked, 'applied' => 0, 'duplicates' => 0, 'superseded' => 0, 'rejected' => []];
@@ -77,16 +77,16 @@ class op_applier {
                 $result['rejected'][] = ['seq' => $seq, 'element' => $op['element'], 'reason' => $reason];
                 continue;
             }
-            $last = $DB->get_record('local_externalscormbridge_opseq',
+            $last = $DB->get_record('local_extscormbridge_opseq',
                 ['launch' => $launch->id, 'element' => $op['element']]);
             if ($last && (int) $last->seq > $seq) {
                 $result['superseded']++;
             } else {
                 $write($op);
                 if ($last) {
-                    $DB->set_field('local_externalscormbridge_opseq', 'seq', $seq, ['id' => $last->id]);
+                    $DB->set_field('local_extscormbridge_opseq', 'seq', $seq, ['id' => $last->id]);
                 } else {
-                    $DB->insert_record('local_externalscormbridge_opseq',
+                    $DB->insert_record('local_extscormbridge_opseq',
                         (object) ['launch' => $launch->id, 'element' => $op['element'], 'seq' => $seq]);
                 }
                 $result['applied']++;
@@ -95,9 +95,9 @@ class op_applier {
         while (isset($ahead[$acked + 1])) {
             unset($ahead[++$acked]);
         }
-        $DB->delete_records('local_externalscormbridge_ahead', ['launch' => $launch->id]);
+        $DB->delete_records('local_extscormbridge_ahead', ['launch' => $launch->id]);
         foreach (array_keys($ahead) as $seq) {
-            $DB->insert_record('local_externalscormbridge_ahead', (object) ['launch' => $launch->id, 'seq' => $seq]);
+            $DB->insert_record('local_extscormbridge_ahead', (object) ['launch' => $launch->id, 'seq' => $seq]);
         }
         $result['ackedseq'] = $acked;
         return $result;

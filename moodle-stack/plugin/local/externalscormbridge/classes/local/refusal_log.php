@@ -79,7 +79,7 @@ class refusal_log {
      */
     public static function context_of_launch(string $launchid): context {
         global $DB;
-        $scormid = $DB->get_field('local_externalscormbridge_launch', 'scormid', ['launchid' => $launchid]);
+        $scormid = $DB->get_field('local_extscormbridge_launch', 'scormid', ['launchid' => $launchid]);
         $cm = $scormid ? get_coursemodule_from_instance('scorm', $scormid) : false;
         return $cm ? self::context_of_cmid((int) $cm->id) : context_system::instance();
     }

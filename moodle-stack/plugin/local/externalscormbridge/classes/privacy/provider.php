@@ -38,7 +38,7 @@ class provider implements
 
     /** @var string Launches of a user in an activity, by context. */
     const LAUNCHES_IN_CONTEXT = "SELECT l.id, l.launchid, l.scoid, l.attempt, l.sessiontime, l.timecreated
-                                   FROM {local_externalscormbridge_launch} l
+                                   FROM {local_extscormbridge_launch} l
                                    JOIN {course_modules} cm ON cm.instance = l.scormid
                                    JOIN {modules} m ON m.id = cm.module AND m.name = 'scorm'
                                   WHERE cm.id = :cmid AND l.userid = :userid";
@@ -50,7 +50,7 @@ class provider implements
      * @return collection
      */
     public static function get_metadata(collection $collection): collection {
-        $collection->add_database_table('local_externalscormbridge_launch', [
+        $collection->add_database_table('local_extscormbridge_launch', [
             'userid' => 'privacy:metadata:launch:userid',
             'scormid' => 'privacy:metadata:launch:scormid',
             'attempt' => 'privacy:metadata:launch:attempt',
@@ -69,7 +69,7 @@ class provider implements
     public static function get_contexts_for_userid(int $userid): contextlist {
         $contextlist = new contextlist();
         $contextlist->add_from_sql("SELECT ctx.id
-                                      FROM {local_externalscormbridge_launch} l
+                                      FROM {local_extscormbridge_launch} l
                                       JOIN {course_modules} cm ON cm.instance = l.scormid
                                       JOIN {modules} m ON m.id = cm.module AND m.name = 'scorm'
                                       JOIN {context} ctx ON ctx.instanceid = cm.id AND ctx.contextlevel = :level
@@ -88,7 +88,7 @@ class provider implements
             return;
         }
         $userlist->add_from_sql('userid', "SELECT l.userid
-                                             FROM {local_externalscormbridge_launch} l
+                                             FROM {local_extscormbridge_launch} l
                                              JOIN {course_modules} cm ON cm.instance = l.scormid
                                              JOIN {modules} m ON m.id = cm.module AND m.name = 'scorm'
                                             WHERE cm.id = :cmid", ['cmid' => $context->instanceid]);
@@ -165,15 +165,15 @@ class provider implements
         }
         $conditions = ['scormid' => $cm->instance];
         $ids = [];
-        foreach ($DB->get_records('local_externalscormbridge_launch', $conditions, '', 'id, userid') as $launch) {
+        foreach ($DB->get_records('local_extscormbridge_launch', $conditions, '', 'id, userid') as $launch) {
             if ($userids === null || in_array((int) $launch->userid, array_map('intval', $userids), true)) {
                 $ids[] = $launch->id;
             }
         }
         if ($ids) {
-            $DB->delete_records_list('local_externalscormbridge_opseq', 'launch', $ids);
-            $DB->delete_records_list('local_externalscormbridge_ahead', 'launch', $ids);
-            $DB->delete_records_list('local_externalscormbridge_launch', 'id', $ids);
+            $DB->delete_records_list('local_extscormbridge_opseq', 'launch', $ids);
+            $DB->delete_records_list('local_extscormbridge_ahead', 'launch', $ids);
+            $DB->delete_records_list('local_extscormbridge_launch', 'id', $ids);
         }
     }
 }
