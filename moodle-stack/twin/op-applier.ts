@@ -52,11 +52,10 @@ export function applyOps(
       result.superseded += 1;
     } else {
       write(op);
-      db.upsert(
-        "mdl_local_extscormbridge_opseq",
-        { launch: launch.id, element: op.element, seq: op.seq },
-        ["launch", "element"],
-      );
+      db.upsert("mdl_local_extscormbridge_opseq", { launch: launch.id, element: op.element, seq: op.seq }, [
+        "launch",
+        "element",
+      ]);
       result.applied += 1;
     }
   }
@@ -64,10 +63,7 @@ export function applyOps(
   // The stored rows become `ahead`: those now acknowledged (all at or below acked) go, new ones come; rows that
   // stay ahead are left as they are.
   if (storedAhead.some((seq) => !ahead.has(seq)))
-    db.run("DELETE FROM mdl_local_extscormbridge_ahead WHERE launch = ? AND seq <= ?", [
-      launch.id,
-      acked,
-    ]);
+    db.run("DELETE FROM mdl_local_extscormbridge_ahead WHERE launch = ? AND seq <= ?", [launch.id, acked]);
   const kept = new Set(storedAhead);
   for (const seq of ahead)
     if (!kept.has(seq)) db.insert("mdl_local_extscormbridge_ahead", { launch: launch.id, seq });
