@@ -1,11 +1,15 @@
 // The load generator of the commit-throughput bench, run as its own process (so the twin's server has its
-// event loop to itself, as it would behind many browsers): posts `commits` commits of one op each over
-// `concurrency` keep-alive connections and reports the wall time to its parent.
-import { serviceCaller, type ServiceSession } from "./lms-service-call.ts";
+// event loop to itself, as it would behind many browsers): posts commits of one op each over `concurrency`
+// keep-alive connections, first `warmupCommits` of them unmeasured (both processes' code optimised, connections
+// open), then `commits` measured ones, and reports the measured wall time and its own CPU time to its parent.
+// Every commit is its own: its own sequence number and value, and every answer is checked.
+import { serviceCaller, type ServiceCaller, type ServiceSession } from "./lms-service-call.ts";
 
 export interface CommitLoadJob {
   session: ServiceSession;
   launchid: string;
+  /** Commits posted before the measured ones (sequence numbers 1..warmupCommits). */
+  warmupCommits: number;
   commits: number;
   concurrency: number;
 }
@@ -16,26 +20,53 @@ export interface CommitLoad {
   cpuMs: number;
 }
 
-export type CommitLoadResult = ({ ok: true } & CommitLoad) | { ok: false; error: string };
+/** What the load client tells its parent: warmed up (the parent answers "go"), then the measured load. */
+export type CommitLoadMessage =
+  { warmedUp: true } | ({ ok: true } & CommitLoad) | { ok: false; error: string };
 
-export async function postCommits(job: CommitLoadJob): Promise<CommitLoad> {
+/** Posts the commits with sequence numbers first..last, `concurrency` in flight at a time. */
+async function postRange(
+  caller: ServiceCaller,
+  launchid: string,
+  first: number,
+  last: number,
+  concurrency: number,
+): Promise<void> {
+  let next = first;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next <= last) {
+        const seq = next++;
+        const ops = [{ seq, element: "cmi.location", value: `commit ${seq}` }];
+        const answer = await caller.call("local_externalscormbridge_commit", {
+          launchid,
+          ops,
+          terminate: false,
+        });
+        if (
+          !Array.isArray(answer.rejected) ||
+          answer.rejected.length > 0 ||
+          typeof answer.ackedseq !== "number"
+        )
+          throw new Error(`commit ${seq} not stored: ${JSON.stringify(answer)}`);
+      }
+    }),
+  );
+}
+
+export async function postCommits(job: CommitLoadJob, warmedUp: () => Promise<void>): Promise<CommitLoad> {
   const caller = serviceCaller(job.session, job.concurrency);
   try {
-    let next = 0;
+    await postRange(caller, job.launchid, 1, job.warmupCommits, job.concurrency);
+    await warmedUp();
     const started = performance.now();
     const cpu = process.cpuUsage();
-    await Promise.all(
-      Array.from({ length: job.concurrency }, async () => {
-        while (next < job.commits) {
-          const seq = ++next;
-          const ops = [{ seq, element: "cmi.location", value: `commit ${seq}` }];
-          await caller.call("local_externalscormbridge_commit", {
-            launchid: job.launchid,
-            ops,
-            terminate: false,
-          });
-        }
-      }),
+    await postRange(
+      caller,
+      job.launchid,
+      job.warmupCommits + 1,
+      job.warmupCommits + job.commits,
+      job.concurrency,
     );
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
@@ -45,9 +76,16 @@ export async function postCommits(job: CommitLoadJob): Promise<CommitLoad> {
   }
 }
 
+const send = (message: CommitLoadMessage): void => void process.send?.(message);
+
 process.once("message", (job: CommitLoadJob) => {
-  postCommits(job).then(
-    (load) => process.send?.({ ok: true, ...load } satisfies CommitLoadResult),
-    (error: unknown) => process.send?.({ ok: false, error: String(error) } satisfies CommitLoadResult),
+  const warmedUp = (): Promise<void> =>
+    new Promise((resolve) => {
+      process.once("message", () => resolve());
+      send({ warmedUp: true });
+    });
+  postCommits(job, warmedUp).then(
+    (load) => send({ ok: true, ...load }),
+    (error: unknown) => send({ ok: false, error: String(error) }),
   );
 });

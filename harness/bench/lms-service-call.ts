@@ -1,7 +1,8 @@
 // Calls the LMS's web service endpoint (lib/ajax/service.php) as a signed-in player page does: one method per
 // request, over HTTPS keep-alive connections that trust the stack's CA and resolve the test sites to loopback.
-import https from "node:https";
+// Every answer is checked: HTTP 200, Moodle's envelope, and no exception.
 import { siteLookup } from "../stack/site-lookup.ts";
+import { keepAliveHttps } from "./keepalive-https.ts";
 
 export interface ServiceSession {
   lmsOrigin: string;
@@ -15,37 +16,27 @@ export interface ServiceCaller {
   close(): void;
 }
 
-export function serviceCaller(session: ServiceSession, maxSockets: number): ServiceCaller {
-  const agent = new https.Agent({ keepAlive: true, maxSockets, ca: session.caPem, lookup: siteLookup });
-  // Parsed once: the load client's CPU is shared with the server on this machine, so each call stays cheap.
-  const origin = new URL(session.lmsOrigin);
-  const headers = { cookie: `MoodleSession=${session.sessionId}`, "content-type": "application/json" };
-  const call = (methodname: string, args: Record<string, unknown>): Promise<Record<string, unknown>> =>
-    new Promise((resolve, reject) => {
-      const request = https.request(
-        {
-          host: origin.hostname,
-          port: origin.port,
-          path: `/lib/ajax/service.php?sesskey=${session.sesskey}&info=${methodname}`,
-          method: "POST",
-          agent,
-          headers,
-        },
-        (res) => {
-          let text = "";
-          res.setEncoding("utf8");
-          res.on("data", (c: string) => (text += c));
-          res.on("end", () => {
-            const answer = JSON.parse(text) as Array<Record<string, unknown>>;
-            if (!answer[0] || answer[0].error)
-              reject(new Error(`${methodname} failed: ${JSON.stringify(answer)}`));
-            else resolve(answer[0].data as Record<string, unknown>);
-          });
-          res.on("error", reject);
-        },
-      );
-      request.on("error", reject);
-      request.end(JSON.stringify([{ index: 0, methodname, args }]));
-    });
-  return { call, close: () => agent.destroy() };
+export function serviceCaller(session: ServiceSession, maxConnections: number): ServiceCaller {
+  const client = keepAliveHttps({
+    origin: session.lmsOrigin,
+    ca: session.caPem,
+    lookup: siteLookup,
+    maxConnections,
+  });
+  // Written once: the load client's CPU is shared with the server on this machine, so each call stays cheap.
+  const headerLines = `Cookie: MoodleSession=${session.sessionId}\r\nContent-Type: application/json\r\n`;
+  const path = `/lib/ajax/service.php?sesskey=${encodeURIComponent(session.sesskey)}&info=`;
+  const call = async (
+    methodname: string,
+    args: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> => {
+    const body = JSON.stringify([{ index: 0, methodname, args }]);
+    const answer = await client.post(path + encodeURIComponent(methodname), headerLines, body);
+    const parsed = answer.status === 200 ? (JSON.parse(answer.body) as unknown) : undefined;
+    const first = Array.isArray(parsed) ? (parsed[0] as Record<string, unknown> | undefined) : undefined;
+    if (!first || first.error !== false)
+      throw new Error(`${methodname} failed: HTTP ${answer.status} ${answer.body.slice(0, 500)}`);
+    return first.data as Record<string, unknown>;
+  };
+  return { call, close: () => client.close() };
 }

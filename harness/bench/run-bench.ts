@@ -23,6 +23,7 @@ import { stackStartMetric, timedStackStart } from "./stack-start.ts";
 const COMMITS = 60;
 const BURST_CALLS = 1000;
 const DASHBOARD_COMMITS = 20;
+const THROUGHPUT_WARMUP_COMMITS = 2000;
 const THROUGHPUT_COMMITS = 4000;
 const THROUGHPUT_CLIENTS = 8;
 
@@ -58,13 +59,16 @@ async function measureAll(metrics: Metric[], details: Record<string, unknown>): 
     metrics.push(...commitMetrics(commits));
     details.commitRoundTrip = commits;
 
-    step(`twin commit endpoint (${THROUGHPUT_COMMITS} commits, ${THROUGHPUT_CLIENTS} clients)`);
+    step(
+      `twin commit endpoint (${THROUGHPUT_WARMUP_COMMITS} + ${THROUGHPUT_COMMITS} commits, ${THROUGHPUT_CLIENTS} clients)`,
+    );
     const learner = await world.lms.createUser();
     await world.lms.enrol(learner, world.courseId);
     const throughput = await measureCommitThroughput(
       stack,
       probes["2004"],
       learner,
+      THROUGHPUT_WARMUP_COMMITS,
       THROUGHPUT_COMMITS,
       THROUGHPUT_CLIENTS,
     );
