@@ -47,11 +47,14 @@ function enrolmentStatus(db: TwinDb, userid: number, courseid: number): "active"
   return active ? "active" : "suspended";
 }
 
-/** require_login($course): an active enrolment, or a role that may view every course (managers). */
-export function requireCourseAccess(db: TwinDb, userid: number, courseid: number): void {
+/**
+ * require_login($course): an active enrolment, or a role that may view every course (managers). `guest`: whether
+ * the user is the guest account, when the caller already knows.
+ */
+export function requireCourseAccess(db: TwinDb, userid: number, courseid: number, guest?: boolean): void {
   const status = enrolmentStatus(db, userid, courseid);
   if (status === "active") return;
-  if (hasCapability(db, "moodle/course:view", courseContext(db, courseid), userid)) return;
+  if (hasCapability(db, "moodle/course:view", courseContext(db, courseid), userid, guest)) return;
   throw new LmsApiError(
     "requireloginerror",
     status === "suspended"
@@ -60,8 +63,14 @@ export function requireCourseAccess(db: TwinDb, userid: number, courseid: number
   );
 }
 
-export function requireCapability(db: TwinDb, capability: string, context: ContextRow, userid: number): void {
-  if (!hasCapability(db, capability, context, userid))
+export function requireCapability(
+  db: TwinDb,
+  capability: string,
+  context: ContextRow,
+  userid: number,
+  guest?: boolean,
+): void {
+  if (!hasCapability(db, capability, context, userid, guest))
     throw new LmsApiError(
       "nopermissions",
       `Sorry, but you do not currently have permissions to do that (${CAPABILITY_LABELS[capability] ?? capability}).`,
@@ -76,8 +85,9 @@ export function requireActivityAccess(
   capability: string,
 ): void {
   requireNotGuest(db, userid);
-  requireCourseAccess(db, userid, activity.courseid);
-  requireCapability(db, capability, activity.context, userid);
+  // Past requireNotGuest the user is not the guest account: the checks below need not ask again.
+  requireCourseAccess(db, userid, activity.courseid, false);
+  requireCapability(db, capability, activity.context, userid, false);
 }
 
 /** A launch id is a capability of its own user: anyone else using it (a teacher included) is refused. */

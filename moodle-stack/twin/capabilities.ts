@@ -14,8 +14,16 @@ export function isGuestUser(db: TwinDb, userid: number): boolean {
   return row?.username === GUEST_USERNAME;
 }
 
-/** Role ids the user holds in `context`: assigned on its path, plus the site-wide default role. */
-export function userRoleIds(db: TwinDb, userid: number, context: ContextRow): number[] {
+/**
+ * Role ids the user holds in `context`: assigned on its path, plus the site-wide default role. `guest` is
+ * isGuestUser's answer when the caller already has it (a check that just refused guests).
+ */
+export function userRoleIds(
+  db: TwinDb,
+  userid: number,
+  context: ContextRow,
+  guest: boolean = isGuestUser(db, userid),
+): number[] {
   const lineage = contextLineage(context);
   const assigned = db
     .all<{ roleid: number }>(
@@ -23,13 +31,19 @@ export function userRoleIds(db: TwinDb, userid: number, context: ContextRow): nu
       [userid, ...lineage],
     )
     .map((r) => r.roleid);
-  const defaultRole = isGuestUser(db, userid) ? roleId("guest") : roleId("user");
+  const defaultRole = guest ? roleId("guest") : roleId("user");
   return [...new Set([...assigned, defaultRole])];
 }
 
-export function hasCapability(db: TwinDb, capability: string, context: ContextRow, userid: number): boolean {
+export function hasCapability(
+  db: TwinDb,
+  capability: string,
+  context: ContextRow,
+  userid: number,
+  guest: boolean = isGuestUser(db, userid),
+): boolean {
   const mostSpecificFirst = contextLineage(context).reverse();
-  const roles = userRoleIds(db, userid, context);
+  const roles = userRoleIds(db, userid, context, guest);
   // Every role's permissions for the capability in one query (roles always holds the default role).
   const perms = new Map<number, Map<number, number>>(roles.map((role) => [role, new Map()]));
   for (const r of db.all<{ roleid: number; contextid: number; permission: number }>(
