@@ -1,10 +1,10 @@
 // Moodle's ajax endpoint, lib/ajax/service.php, that carries the LMS API: the JSON body parsed as express.json
-// parses it, the session and sesskey checked, each call answered in Moodle's envelope. One handler on Node's own
-// request and response, so that the twin's express route and the LMS site's direct path (the hot path of every
-// commit, harness/stack/lms-service-path.ts) answer alike.
+// parses it (json-request-body.ts), the session and sesskey checked, each call answered in Moodle's envelope. One
+// handler on Node's own request and response, so that the twin's express route and the LMS site's direct path
+// (the hot path of every commit, harness/stack/lms-service-path.ts) answer alike.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
-import express from "express";
+import { jsonRequestBody } from "./json-request-body.ts";
 import type { LmsApi } from "./lms-api.ts";
 import type { Sessions } from "./sessions.ts";
 
@@ -54,11 +54,11 @@ function sendJson(res: ServerResponse, value: unknown): void {
 }
 
 export function serviceEndpoint(deps: ServiceEndpointDeps): ServiceHandler {
-  const parseJson = express.json({ limit: "8mb" }) as unknown as ServiceHandler;
+  const readBody = jsonRequestBody();
   return (req, res, next) => {
-    parseJson(req, res, (error) => {
+    readBody(req, res, (error, body) => {
       if (error) next(error);
-      else sendJson(res, serviceAnswer(deps, req, (req as { body?: unknown }).body));
+      else sendJson(res, serviceAnswer(deps, req, body));
     });
   };
 }
