@@ -81,6 +81,7 @@ test("every body gets express.json's answer: parsed alike, refused alike", async
     [{ ...json, "content-encoding": "identity" }, commit],
     [{ ...json, "transfer-encoding": "chunked" }, commit],
     [json, `[${"1,".repeat(400_000)}1]`],
+    [json, `[${"1,".repeat(600_000)}1]`],
   ];
   try {
     for (const [headers, body] of cases) {
