@@ -1,5 +1,6 @@
 <?php
-// Reads what a real Moodle stored for a learner in a SCORM activity: tracks (4.3+ schema), gradebook grade, and
+// Reads what a real Moodle stored for a learner in a SCORM activity: tracks (4.3+ schema, or 4.1's
+// scorm_scoes_track), gradebook grade, and
 // the log events after a given log id. Prints JSON.
 //
 // Usage: php read-activity-state.php <moodle dir> <scorm id> <user id> <after log id>
@@ -13,12 +14,20 @@ require(rtrim($argv[1], '/') . '/config.php');
 require_once($CFG->libdir . '/gradelib.php');
 [, , $scormid, $userid, $afterlog] = array_map('intval', $argv);
 
-$tracks = $DB->get_records_sql("SELECT v.id, e.element, v.value
-                                  FROM {scorm_scoes_value} v
-                                  JOIN {scorm_attempt} a ON a.id = v.attemptid
-                                  JOIN {scorm_element} e ON e.id = v.elementid
-                                 WHERE a.scormid = ? AND a.userid = ?
-                              ORDER BY v.id", [$scormid, $userid]);
+if ($DB->get_manager()->table_exists('scorm_scoes_track')) {
+    // Moodle 4.1 and 4.2: one row per element in scorm_scoes_track.
+    $tracks = $DB->get_records_sql("SELECT id, element, value
+                                      FROM {scorm_scoes_track}
+                                     WHERE scormid = ? AND userid = ?
+                                  ORDER BY id", [$scormid, $userid]);
+} else {
+    $tracks = $DB->get_records_sql("SELECT v.id, e.element, v.value
+                                      FROM {scorm_scoes_value} v
+                                      JOIN {scorm_attempt} a ON a.id = v.attemptid
+                                      JOIN {scorm_element} e ON e.id = v.elementid
+                                     WHERE a.scormid = ? AND a.userid = ?
+                                  ORDER BY v.id", [$scormid, $userid]);
+}
 $courseid = $DB->get_field('scorm', 'course', ['id' => $scormid], MUST_EXIST);
 $grades = grade_get_grades($courseid, 'mod', 'scorm', $scormid, $userid);
 $events = $DB->get_records_select('logstore_standard_log', 'id > ?', [$afterlog], 'id',
