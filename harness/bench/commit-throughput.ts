@@ -6,6 +6,7 @@
 // per second and the CPU time per commit of both processes, and checks that the last value by sequence number is
 // stored.
 import { fork } from "node:child_process";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 import type { CdnActivity, LmsUser } from "../lms-driver/lms-driver.ts";
 import type { EmbeddedStack } from "../stack/embedded-stack.ts";
@@ -24,6 +25,8 @@ export interface CommitThroughput {
   /** CPU time per commit of the server's process and of the load client's (both on this machine's cores). */
   serverCpuMsPerCommit: number;
   clientCpuMsPerCommit: number;
+  /** The machine's 1-minute load average as the measured commits began (other work shares the cores). */
+  loadAverage: number;
 }
 
 const LOAD_CLIENT = fileURLToPath(new URL("./commit-load-client.ts", import.meta.url));
@@ -32,15 +35,19 @@ const LOAD_CLIENT = fileURLToPath(new URL("./commit-load-client.ts", import.meta
  * Runs the load generator in a child process and waits for its measured load; with it, this (the server's)
  * process's CPU time over the measured commits, from the end of the warm-up.
  */
-function runLoadClient(job: CommitLoadJob): Promise<CommitLoad & { serverCpuMs: number }> {
+function runLoadClient(
+  job: CommitLoadJob,
+): Promise<CommitLoad & { serverCpuMs: number; loadAverage: number }> {
   return new Promise((resolve, reject) => {
     const child = fork(LOAD_CLIENT, [], {
       execArgv: ["--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     let serverCpu = process.cpuUsage();
+    let loadAverage = os.loadavg()[0]!;
     child.on("message", (message: CommitLoadMessage) => {
       if ("warmedUp" in message) {
+        loadAverage = os.loadavg()[0]!;
         serverCpu = process.cpuUsage();
         child.send("go");
         return;
@@ -48,7 +55,12 @@ function runLoadClient(job: CommitLoadJob): Promise<CommitLoad & { serverCpuMs: 
       const used = process.cpuUsage(serverCpu);
       child.kill();
       if (message.ok)
-        resolve({ ms: message.ms, cpuMs: message.cpuMs, serverCpuMs: (used.user + used.system) / 1000 });
+        resolve({
+          ms: message.ms,
+          cpuMs: message.cpuMs,
+          serverCpuMs: (used.user + used.system) / 1000,
+          loadAverage,
+        });
       else reject(new Error(`commit load client: ${message.error}`));
     });
     child.once("error", reject);
@@ -101,6 +113,7 @@ export async function measureCommitThroughput(
     lastValueStored: tracks.length === 1 && tracks[0]!.value === `commit ${warmupCommits + commits}`,
     serverCpuMsPerCommit: load.serverCpuMs / commits,
     clientCpuMsPerCommit: load.cpuMs / commits,
+    loadAverage: load.loadAverage,
   };
 }
 
@@ -112,5 +125,6 @@ export function commitThroughputMetrics(t: CommitThroughput): Metric[] {
     check("twin last commit stored", t.lastValueStored),
     info("twin server CPU per commit (HTTPS)", t.serverCpuMsPerCommit, "ms"),
     info("load client CPU per commit", t.clientCpuMsPerCommit, "ms"),
+    info("load average (1 min) as the measured commits began", t.loadAverage, ""),
   ];
 }

@@ -23,8 +23,8 @@ import { stackStartMetric, timedStackStart } from "./stack-start.ts";
 const COMMITS = 60;
 const BURST_CALLS = 1000;
 const DASHBOARD_COMMITS = 20;
-const THROUGHPUT_WARMUP_COMMITS = 2000;
-const THROUGHPUT_COMMITS = 4000;
+const THROUGHPUT_WARMUP_COMMITS = 4000;
+const THROUGHPUT_COMMITS = 8000;
 const THROUGHPUT_CLIENTS = 8;
 
 let currentStep = "starting";
