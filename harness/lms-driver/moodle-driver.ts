@@ -5,6 +5,7 @@
 import type { Page } from "@playwright/test";
 import { MoodleOperationFailed, runOperation, type MoodleCli } from "../../moodle-stack/real/moodle-cli.ts";
 import type { MoodleStack } from "../stack/moodle-stack.ts";
+import { MOODLE41_VALUES } from "../../moodle-stack/twin/track-storage-moodle41.ts";
 import {
   CdnUrlRefused,
   COMPLETION_SQL,
@@ -13,6 +14,7 @@ import {
   LAUNCHES_SQL,
   LOG_EVENTS_SQL,
   TRACKS_SQL,
+  tracksSql,
   toLogEventRow,
   type CdnActivity,
   type LaunchRecord,
@@ -46,6 +48,12 @@ export function createMoodleDriver(stack: MoodleStack): LmsDriver {
     const [result] = await db.query(sql, params);
     return result as Array<Record<string, unknown>>;
   };
+  // Moodle 4.1 and 4.2 keep tracks in scorm_scoes_track, 4.3+ in scorm_attempt/_element/_scoes_value.
+  let tracksQuery: Promise<string> | null = null;
+  const tracksSqlOfSite = (): Promise<string> =>
+    (tracksQuery ??= rows("SHOW TABLES LIKE 'mdl\\_scorm\\_scoes\\_track'", []).then((found) =>
+      found.length > 0 ? tracksSql(MOODLE41_VALUES) : TRACKS_SQL,
+    ));
   return {
     kind: "moodle",
     origin,
@@ -143,7 +151,7 @@ export function createMoodleDriver(stack: MoodleStack): LmsDriver {
       return (await rows(LOG_EVENTS_SQL, [afterId])).map(toLogEventRow);
     },
     async tracks(activity, user) {
-      return (await rows(TRACKS_SQL, [activity.scormid, user.id])).map((r) => ({
+      return (await rows(await tracksSqlOfSite(), [activity.scormid, user.id])).map((r) => ({
         ...r,
         scoid: Number(r.scoid),
         attempt: Number(r.attempt),
