@@ -16,14 +16,13 @@ const FIRST_NON_WHITESPACE = /^[ \t\n\r]*([^ \t\n\r]|$)/;
 export type BodyCallback = (error: unknown, body?: unknown) => void;
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
-/** The declared length when the common case applies, else null. */
-function fastPathLength(req: IncomingMessage): number | null {
+/** The common case: exactly application/json, a Content-Length up to FAST_PATH_MAX_BYTES, no encodings. */
+function isPlainJsonUpload(req: IncomingMessage): boolean {
   const h = req.headers;
-  if (h["content-type"] !== "application/json" || h["content-encoding"] !== undefined) return null;
+  if (h["content-type"] !== "application/json" || h["content-encoding"] !== undefined) return false;
   if (h["transfer-encoding"] !== undefined || !/^[1-9][0-9]{0,6}$/.test(h["content-length"] ?? ""))
-    return null;
-  const length = Number(h["content-length"]);
-  return length <= FAST_PATH_MAX_BYTES ? length : null;
+    return false;
+  return Number(h["content-length"]) <= FAST_PATH_MAX_BYTES;
 }
 
 /** A strict JSON body (an object or array) parsed, or undefined when express.json must judge it. */
@@ -51,8 +50,8 @@ export function jsonRequestBody(): (req: IncomingMessage, res: ServerResponse, d
       else done(null, (req as { body?: unknown }).body);
     });
   return (req, res, done) => {
-    const length = fastPathLength(req);
-    if (length === null) {
+    // A request whose connection is already gone (a delayed request the client gave up on) is express.json's too.
+    if (!isPlainJsonUpload(req) || !req.socket.readable) {
       viaExpress(req, res, done);
       return;
     }
