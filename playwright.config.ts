@@ -8,7 +8,7 @@ import type { TwinBackendOptions } from "./tests/support/twin-database-test.ts";
 const conformanceRun = process.env.ESB_MODE === "conformance";
 /** The unit tests that exercise the twin's database: they run on SQLite (`unit`) and on MySQL (`unit-mysql`). */
 const TWIN_DATABASE_TESTS =
-  /(twin-database|lms-api|commit-value-rules|twin-storage|twin-access|teacher-side|gradebook-completion|core-events)\.spec\.ts$/;
+  /(twin-database|lms-api|commit-value-rules|twin-storage|twin-access|teacher-side|gradebook-completion|core-events|twin-op-bookkeeping)\.spec\.ts$/;
 const out = reportsDir();
 
 const reporter: ReporterDescription[] = conformanceRun
