@@ -126,7 +126,28 @@ function local_externalscormbridge_coursemodule_edit_post_actions($moduleinfo, $
         $DB->insert_record('local_externalscormbridge',
             (object) ['scormid' => $moduleinfo->instance, 'cdnurl' => $cdnurl, 'timemodified' => time()]);
     }
+    if ($cdnurl !== '') {
+        local_externalscormbridge_store_declared_version((int) $moduleinfo->instance);
+    }
     return $moduleinfo;
+}
+
+/**
+ * Stores the SCORM version the activity's manifest declares (manifest_version) where mod_scorm's parser filed
+ * it otherwise: mod_scorm reads only exact schemaversion spellings and takes any other manifest, a 2004 one
+ * without schemaversion included, for SCORM_1.2. The manifest is read again from the activity's reference URL.
+ *
+ * @param int $scormid
+ */
+function local_externalscormbridge_store_declared_version(int $scormid): void {
+    global $CFG, $DB;
+    require_once($CFG->libdir . '/filelib.php');
+    $scorm = $DB->get_record('scorm', ['id' => $scormid], 'id, reference, version', MUST_EXIST);
+    $xml = download_file_content($scorm->reference);
+    $declared = is_string($xml) ? \local_externalscormbridge\local\manifest_version::of_manifest($xml) : null;
+    if ($declared !== null && $declared !== $scorm->version) {
+        $DB->set_field('scorm', 'version', $declared, ['id' => $scormid]);
+    }
 }
 
 /**
