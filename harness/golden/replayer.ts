@@ -1,10 +1,10 @@
 // Replays one golden scenario through the bridge on the embedded stack and collects what the twin stored.
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser } from "@playwright/test";
+import type { Browser, Request } from "@playwright/test";
 import type { CdnActivity, LmsDriver, LmsUser, StoredTrack } from "../lms-driver/lms-driver.ts";
-import { openLearnerSession } from "../probe/learner-session.ts";
-import type { ProbeCall, ProbeResult } from "../probe/probe-client.ts";
+import { openLearnerSession, type LearnerSession } from "../probe/learner-session.ts";
+import { waitForProbe, type ProbeCall, type ProbeResult } from "../probe/probe-client.ts";
 import type { EmbeddedStack } from "../stack/embedded-stack.ts";
 import { actorRole, capabilityOverrides } from "./actor-people.ts";
 import { applyActivitySettings, applyGradingSetup, applyScoData } from "./activity-settings.ts";
@@ -201,6 +201,24 @@ export async function setUpScenario(deps: ReplayDeps, s: GoldenScenario) {
   return { course, user, activity, notes, packageUrl: published.url };
 }
 
+/**
+ * The same learner session once the bridge has followed a navigation request to SCO `scoid`: the player page for
+ * that SCO has loaded in this page and its probe answers.
+ */
+async function followNavigation(
+  learner: LearnerSession,
+  stack: EmbeddedStack,
+  scormid: number,
+  userid: number,
+  scoid: number,
+): Promise<LearnerSession> {
+  if (!(await waitForLaunchOf(stack, scormid, userid, scoid)))
+    throw new Error(`The bridge did not follow the navigation request to SCO id ${scoid}`);
+  await learner.page.waitForURL((url) => url.searchParams.get("scoid") === String(scoid));
+  const probe = await waitForProbe(learner.page, stack.origins.cdn);
+  return { ...learner, probe };
+}
+
 export async function replayScenario(
   deps: ReplayDeps,
   s: GoldenScenario,
@@ -217,6 +235,8 @@ export async function replayScenario(
   const perSco = new Map<string, number>();
   let tracks: StoredTrack[] = [];
   const grades: GradeObservation[] = [];
+  // A SCO the bridge loaded in the same page after the previous SCO's navigation request, as Moodle's player did.
+  let followed: LearnerSession | null = null;
   for (const [n, launch] of scope.launches.entries()) {
     const sco = launch.sco ?? scope.sco;
     const scoIndex = activity.scoes.findIndex((x) => x.identifier === sco);
@@ -227,36 +247,31 @@ export async function replayScenario(
     if (!script) throw new Error(`${s.name}: no script for ${sco} session ${session}`);
     const calls = script.map(toProbeCall);
 
-    const learner = await openLearnerSession(
-      browser,
-      lms,
-      stack.origins.cdn,
-      activity,
-      user,
-      scoIndex,
-      undefined,
-      {
+    const learner =
+      followed ??
+      (await openLearnerSession(browser, lms, stack.origins.cdn, activity, user, scoIndex, undefined, {
         newAttempt: launch.newattempt,
         // The recorded learner pressed Enter on view.php (which logs course_module_viewed); a SCO the native
         // player reached by itself, or a separate player load, did not pass through it.
         viaView: launch.via === "enter" && !launch.navigated,
-      },
-    );
+      }));
+    followed = null;
     let results: ProbeResult[];
     let terminated: boolean | null = null;
     const commits: ReplayedSession["commits"] = [];
-    learner.page.on("request", (request) => {
+    const onRequest = (request: Request): void => {
       const commit = describeCommit(request.url(), request.postData());
       if (commit) commits.push(commit);
-    });
+    };
+    learner.page.on("request", onRequest);
     try {
       results = await learner.probe.run(calls.map((c) => c.call));
       // Native LMSFinish stores synchronously; the bridge delivers afterwards. Let it finish before the page
       // goes away, so the comparison is about what is stored, not about a race with closing the tab.
       const finished = results.some((r) => /^(LMSFinish|Terminate)$/.test(r.fn) && r.ret === "true");
       if (finished) terminated = await waitForTerminated(stack, activity.scormid, user.id);
-      // A navigation request the bridge follows loads the player for the next SCO in this page: let that launch
-      // happen before the page goes away, so that it is always counted.
+      // A navigation request the bridge follows loads the player for the next SCO in this page: the next launch
+      // runs its script there, as the recorded one ran in the page Moodle's player had loaded it into.
       const next = scope.launches[n + 1];
       if (
         finished &&
@@ -264,11 +279,13 @@ export async function replayScenario(
         calls.some((c) => c.call[0] === "SetValue" && c.call[1] === "adl.nav.request")
       ) {
         const target = activity.scoes.find((x) => x.identifier === next.sco);
-        if (target) await waitForLaunchOf(stack, activity.scormid, user.id, target.id);
+        if (!target) throw new Error(`${s.name}: the twin activity has no SCO ${next.sco}`);
+        followed = await followNavigation(learner, stack, activity.scormid, user.id, target.id);
       }
       await waitForStableTracks(read);
     } finally {
-      await learner.close();
+      learner.page.off("request", onRequest);
+      if (!followed) await learner.close();
     }
     tracks = await waitForStableTracks(read);
     grades.push({
