@@ -277,7 +277,6 @@ export class LmsApi {
     };
   }
 
-  /** What mod_scorm's player adds: 1.2 "not attempted" on a first commit, and the finish values at Terminate. */
   /** The launch's SCO values in this attempt, SCORM element names. */
   private storedValues(launch: LaunchRow, version: "1.2" | "2004"): Map<string, string> {
     const rows = this.openedValues(launch, launch.scoid, null);
@@ -322,11 +321,16 @@ export class LmsApi {
     });
   }
 
+  /**
+   * What mod_scorm's player adds: the finish values at Terminate, and 1.2 "not attempted" with a first commit,
+   * unless every op of that commit was refused (a commit refused whole stores nothing, the player's status neither).
+   */
   private applyPlayerSemantics(
     launch: LaunchRow,
     version: "1.2" | "2004",
     sessionTime: string,
     finishing: boolean,
+    refusedWhole: boolean,
     actor: Actor,
   ): void {
     const { activities } = this.deps;
@@ -344,7 +348,7 @@ export class LmsApi {
         scoData: activities.scoData(launch.scoid),
       });
       for (const [element, value] of values) store(element, value);
-    } else if (version === "1.2" && !stored().has("cmi.core.lesson_status")) {
+    } else if (version === "1.2" && !refusedWhole && !stored().has("cmi.core.lesson_status")) {
       store("cmi.core.lesson_status", "not attempted");
     }
   }
@@ -403,7 +407,8 @@ export class LmsApi {
         (op) => valueRefusal(version, op.element, op.value),
       );
       const finishing = args.terminate === true && launch.finished === 0;
-      this.applyPlayerSemantics(launch, version, sessiontime, finishing, actor);
+      const refusedWhole = ops.length > 0 && applied.rejected.length === ops.length;
+      this.applyPlayerSemantics(launch, version, sessiontime, finishing, refusedWhole, actor);
       db.run(
         "UPDATE mdl_local_extscormbridge_launch SET ackedseq = ?, finished = CASE WHEN ? = 1 THEN 1 ELSE finished END, sessiontime = ? WHERE id = ?",
         [applied.ackedseq, finishing ? 1 : 0, sessiontime, launch.id],

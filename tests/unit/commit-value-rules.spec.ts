@@ -163,6 +163,20 @@ test("1.2 commit: refused values are not stored, reported, acknowledged and logg
   expect(refusals()).toHaveLength(2);
 });
 
+test('1.2 first commit refused whole: nothing is stored, not even the player\'s "not attempted"; the next commit stores it', async ({
+  twinStorage,
+}) => {
+  const { values, refusals, op, commit } = await setup(twinStorage, "1.2");
+  const before = values();
+  const answer = commit([op("cmi.core.lesson_status", "bogus"), op("cmi.core.score.raw", "abc")]);
+  expect(answer.rejected).toHaveLength(2);
+  expect(values()).toEqual(before);
+  expect(refusals()).toHaveLength(1);
+  // An empty commit is no refusal: the player's first-commit status is stored (golden s12_commit_only).
+  expect(commit([])).toEqual({ ackedseq: 2, rejected: [] });
+  expect(values().get("cmi.core.lesson_status")).toBe("not attempted");
+});
+
 test("2004 commit: vocabularies, scaled and progress ranges, reals and timeintervals are checked; valid values stored", async ({
   twinStorage,
 }) => {

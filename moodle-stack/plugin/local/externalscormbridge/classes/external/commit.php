@@ -150,7 +150,9 @@ class commit extends external_api {
                 foreach ($values as [$element, $value]) {
                     $store($element, $value);
                 }
-            } else if ($version === '1.2' && !array_key_exists('cmi.core.lesson_status', $stored)) {
+            } else if ($version === '1.2' && !array_key_exists('cmi.core.lesson_status', $stored)
+                    && !($params['ops'] && count($result['rejected']) === count($params['ops']))) {
+                // The player's status of a first commit; a commit whose every op was refused stores nothing.
                 $store('cmi.core.lesson_status', 'not attempted');
             }
             $DB->update_record('local_extscormbridge_launch', (object) [
