@@ -79,11 +79,16 @@ export function applyScoData(twin: MoodleTwin, scormid: number, facts: GoldenMan
         );
       }
     }
-    for (const o of sco.seq_objectives) {
+    // The twin files the manifest's objectives itself; a note says where it filed them otherwise than Moodle.
+    const filed = twin.activities.scoObjectives(scoid);
+    const recorded = sco.seq_objectives.map((o) => ({
+      objectiveid: o.objectiveid,
+      minnormalizedmeasure: o.minnormalizedmeasure,
+    }));
+    if (JSON.stringify(filed) !== JSON.stringify(recorded))
       notes.push(
-        `${sco.identifier}: twin has no scorm_seq_objective table; objective ${o.objectiveid} only in the manifest`,
+        `${sco.identifier}: twin scorm_seq_objective ${JSON.stringify(filed)}, Moodle ${JSON.stringify(recorded)}`,
       );
-    }
   }
   return notes;
 }

@@ -18,6 +18,7 @@ export interface ManifestItem {
   identifier: string;
   title: string;
   organization: string;
+  /** The parent item's identifier; the organization's for a top-level item (as mod_scorm files it). */
   parent: string;
   /** Launch URL relative to the package root, parameters included; empty for a container item. */
   launch: string;
@@ -88,7 +89,7 @@ export function parseManifest(xml: string): ParsedManifest {
       walk(node.children, organization, node.identifier);
     }
   };
-  for (const org of model.organizations) walk(org.items, org.identifier, "/");
+  for (const org of model.organizations) walk(org.items, org.identifier, org.identifier);
   return {
     identifier: model.identifier,
     version: model.version.version,

@@ -55,7 +55,24 @@ export class Activities {
         timemodified: now(),
       });
       let sortorder = 0;
+      // scorm_parse_scorm: each organization is a row of its own (parent "/", no launch) before its items.
+      const organizations = new Set<string>();
       for (const item of manifest.items) {
+        if (!organizations.has(item.organization)) {
+          organizations.add(item.organization);
+          const org = manifest.model.organizations.find((o) => o.identifier === item.organization);
+          this.db.insert("mdl_scorm_scoes", {
+            scorm: scormid,
+            manifest: manifest.identifier,
+            organization: "",
+            parent: "/",
+            identifier: item.organization,
+            launch: "",
+            scormtype: "",
+            title: org?.title ?? "",
+            sortorder: ++sortorder,
+          });
+        }
         const scoid = this.db.insert("mdl_scorm_scoes", {
           scorm: scormid,
           manifest: manifest.identifier,
@@ -63,11 +80,14 @@ export class Activities {
           parent: item.parent,
           identifier: item.identifier,
           launch: item.launch,
-          scormtype: item.scormtype,
+          // An item without a resource (a container) is an asset to mod_scorm.
+          scormtype: item.launch ? item.scormtype : "asset",
           title: item.title,
           sortorder: ++sortorder,
         });
-        for (const [key, value] of Object.entries(item.data)) {
+        // mod_scorm files every item's isvisible and parameters (defaults "true" and "") with the optional data.
+        const data = { isvisible: String(item.isvisible), parameters: item.parameters, ...item.data };
+        for (const [key, value] of Object.entries(data)) {
           this.db.insert("mdl_scorm_scoes_data", { scoid, name: key, value });
         }
         // scorm_get_objectives(): minnormalizedmeasure is 1.0 unless the objective names one.

@@ -22,6 +22,6 @@ export async function twinWithProbeActivity(
     manifest,
     settings,
   );
-  const scoid = twin.activities.scoes(activity.scormid)[0]!.id;
+  const scoid = twin.activities.scoes(activity.scormid).find((s) => s.launch)!.id;
   return { twin, course, learner, activity, scoid };
 }

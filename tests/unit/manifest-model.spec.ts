@@ -37,7 +37,7 @@ test("a 1.2 manifest: item tree, launch URLs with parameters and bases, item dat
   const m = parseManifest(scorm12);
   expect(m).toMatchObject({ version: "1.2", versionSource: "schemaversion", hasSequencing: false });
   expect(m.items.map((i) => [i.identifier, i.parent, i.scormtype, i.launch])).toEqual([
-    ["CH1", "/", "", ""],
+    ["CH1", "O", "", ""],
     ["S1", "CH1", "sco", "content/s1/one.html?mode=a&lang=en&x=1"],
     ["A1", "CH1", "asset", "content/handout.pdf"],
   ]);

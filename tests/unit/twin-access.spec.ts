@@ -29,7 +29,7 @@ async function world(storage: TwinStorage, version: "1.2" | "2004" = "1.2") {
       buildProbeManifest(version, version, ids),
     );
   const activity = make();
-  const scoid = activities.scoes(activity.scormid)[0]!.id;
+  const scoid = activities.scoes(activity.scormid).find((s) => s.launch)!.id;
   const call = (userid: number, method: string, args: Record<string, unknown>): CallResult =>
     twin.api.call(method, userid, args, "192.0.2.7");
   const launch = (userid: number) => {
