@@ -1,5 +1,6 @@
 // Replays one golden scenario through the bridge on the twin and judges the result against the documented
-// divergences: stored values, the learner's grade and completion after each launch, and the log events. Shared by
+// divergences: stored values, the learner's grade and completion after each launch, the view page's attempt status
+// before each Enter, and the log events. Shared by
 // the golden parity test and `pnpm golden`.
 import type { LmsDriver } from "../lms-driver/lms-driver.ts";
 import { judge, type ListedDivergence, type Verdict } from "./divergence-expectations.ts";
@@ -11,6 +12,7 @@ import { replayReport } from "./replay-report.ts";
 import type { ScenarioScope } from "./scenario-scope.ts";
 import type { GoldenScenario } from "./scenario-types.ts";
 import { diffRows, goldenRows, twinRows, type Difference } from "./stored-values-diff.ts";
+import { diffViewPages } from "./view-page-diff.ts";
 
 export interface JudgedReplay {
   differences: Difference[];
@@ -67,6 +69,7 @@ export async function replayAndJudge(
   const differences = [
     ...diffRows(expected, actual),
     ...diffGradeStates(scenario, replay.grades),
+    ...diffViewPages(scenario, replay.views),
     ...(expectedEvents ? diffEventKeys(expectedEvents, loggedEvents) : []),
   ];
   const verdict = judge(differences, listed);

@@ -13,6 +13,7 @@ import { resolveArg } from "./generated-values.ts";
 import { buildManifestFromFacts } from "./manifest-from-facts.ts";
 import type { ScenarioScope } from "./scenario-scope.ts";
 import type { GoldenScenario, ScriptCall } from "./scenario-types.ts";
+import type { ViewObservation } from "./view-page-diff.ts";
 import { comparable, type ShownValue } from "./stored-values-diff.ts";
 
 export interface ReplayDeps {
@@ -46,6 +47,8 @@ export interface ReplayResult {
   grades: GradeObservation[];
   /** Settings or facts the twin could not take as Moodle had them. */
   notes: string[];
+  /** The view page's text before each Enter the replay pressed. */
+  views: ViewObservation[];
 }
 
 export interface StableOptions {
@@ -235,6 +238,7 @@ export async function replayScenario(
   const perSco = new Map<string, number>();
   let tracks: StoredTrack[] = [];
   const grades: GradeObservation[] = [];
+  const views: ViewObservation[] = [];
   // A SCO the bridge loaded in the same page after the previous SCO's navigation request, as Moodle's player did.
   let followed: LearnerSession | null = null;
   for (const [n, launch] of scope.launches.entries()) {
@@ -254,6 +258,9 @@ export async function replayScenario(
         // The recorded learner pressed Enter on view.php (which logs course_module_viewed); a SCO the native
         // player reached by itself, or a separate player load, did not pass through it.
         viaView: launch.via === "enter" && !launch.navigated,
+        onView: async (page) => {
+          views.push({ launch: launch.index, text: (await page.locator("body").innerText()).split("\n") });
+        },
       }));
     followed = null;
     let results: ProbeResult[];
@@ -312,5 +319,5 @@ export async function replayScenario(
     });
     sessions.push({ launch: launch.index, sco, session, results, unmetExpectations, terminated, commits });
   }
-  return { courseid: course, activity, user, scoIdentifiers, sessions, tracks, grades, notes };
+  return { courseid: course, activity, user, scoIdentifiers, sessions, tracks, grades, notes, views };
 }

@@ -65,6 +65,8 @@ export interface GoldenLaunch {
   newattempt: boolean;
   player_mode_banner: string | null;
   sessions_completed: number;
+  /** The view page's text lines before Enter was pressed (`via: enter`). */
+  view_text?: string[];
   /** Set when the launch opened one SCO directly (`via: player`). */
   sco?: string;
   /**

@@ -21,9 +21,10 @@ export async function openLearnerSession(
   prepare?: (context: BrowserContext) => Promise<void>,
   /**
    * How the player is opened (newAttempt: the view page's "Start a new attempt"); viaView: through the activity's
-   * view page and its Enter button, as a learner does (the driver must have a view page; Enter opens the first SCO).
+   * view page and its Enter button, as a learner does (the driver must have a view page; Enter opens the first SCO);
+   * onView reads the view page before Enter.
    */
-  player: { newAttempt?: boolean; viaView?: boolean } = {},
+  player: { newAttempt?: boolean; viaView?: boolean; onView?: (page: Page) => Promise<void> } = {},
 ): Promise<LearnerSession> {
   const sco = activity.scoes[scoIndex];
   if (!sco) throw new Error(`Activity ${activity.cmid} has no SCO #${scoIndex}`);
@@ -32,7 +33,8 @@ export async function openLearnerSession(
     await prepare?.(context);
     const page = await context.newPage();
     await lms.login(page, user);
-    if (player.viaView) await enterThroughView(page, lms, activity, scoIndex, player.newAttempt === true);
+    if (player.viaView)
+      await enterThroughView(page, lms, activity, scoIndex, player.newAttempt === true, player.onView);
     else await page.goto(lms.playerUrl(activity, sco.id, player));
     const probe = await waitForProbe(page, cdnOrigin);
     return { context, page, probe, close: () => context.close() };
@@ -49,10 +51,13 @@ async function enterThroughView(
   activity: CdnActivity,
   scoIndex: number,
   newAttempt: boolean,
+  /** Runs on the view page before Enter is pressed (to read what it shows). */
+  onView?: (page: Page) => Promise<void>,
 ): Promise<void> {
   if (!lms.viewUrl) throw new Error("This LMS driver has no view page to enter the activity through");
   if (scoIndex !== 0) throw new Error(`The view page's Enter opens the first SCO, not SCO #${scoIndex}`);
   await page.goto(lms.viewUrl(activity));
+  await onView?.(page);
   if (newAttempt) {
     const box = page.locator("#a-newattempt");
     if ((await box.count()) === 0) throw new Error("The view page offers no new attempt");

@@ -55,16 +55,24 @@ function gradeItemParams(db: TwinDb, scorm: ScormRow): GradeItemParams {
   return { ...base, gradetype: GRADE_TYPE_VALUE, grademax: scorm.maxgrade, grademin: 0 };
 }
 
-/** scorm_grade_user over what is stored: every scorm_scoes row, the user's attempt numbers and graded values. */
-export function scormGradeUser(db: TwinDb, scormid: number, userid: number): number | null {
+/** What scorm_grade_user and scorm_grade_user_attempt read: the settings, every scorm_scoes row, the user's attempts. */
+export interface GradingInputs {
+  scorm: ScormRow;
+  scoIds: number[];
+  /** The user's scorm_attempt numbers, ascending. */
+  attempts: number[];
+  tracks: GradedTrack[];
+}
+
+export function gradingInputs(db: TwinDb, scormid: number, userid: number): GradingInputs | undefined {
   const scorm = scormRow(db, scormid);
-  if (!scorm) return null;
+  if (!scorm) return undefined;
   const scoIds = db
     .all<{ id: number }>("SELECT id FROM mdl_scorm_scoes WHERE scorm = ? ORDER BY sortorder, id", [scormid])
     .map((r) => r.id);
   const attempts = db
     .all<{ attempt: number }>(
-      `SELECT DISTINCT attempt FROM ${db.tracks.attempts} a WHERE userid = ? AND scormid = ?`,
+      `SELECT DISTINCT attempt FROM ${db.tracks.attempts} a WHERE userid = ? AND scormid = ? ORDER BY attempt`,
       [userid, scormid],
     )
     .map((r) => r.attempt);
@@ -78,7 +86,13 @@ export function scormGradeUser(db: TwinDb, scormid: number, userid: number): num
       ORDER BY t.id`,
     [userid, scormid],
   );
-  return gradeUser(scorm, scoIds, attempts, tracks);
+  return { scorm, scoIds, attempts, tracks };
+}
+
+/** scorm_grade_user over what is stored: every scorm_scoes row, the user's attempt numbers and graded values. */
+export function scormGradeUser(db: TwinDb, scormid: number, userid: number): number | null {
+  const inputs = gradingInputs(db, scormid, userid);
+  return inputs ? gradeUser(inputs.scorm, inputs.scoIds, inputs.attempts, inputs.tracks) : null;
 }
 
 /** scorm_get_user_grades: one raw grade per user with an attempt (all users, or the one given); false when none. */

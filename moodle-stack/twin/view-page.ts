@@ -1,8 +1,9 @@
 // mod/scorm/view.php's page on the twin: the activity's name, the learner's attempt status (as
-// scorm_get_attempt_status prints it when displayattemptstatus is on) and the launch form of scorm_print_launch:
+// scorm_get_attempt_status prints it when displayattemptstatus is on: attempt-status.ts) and the launch form of scorm_print_launch:
 // Enter opens player.php for the activity's first SCO with mode, scoid, cm and currentorg, and "Start a new
 // attempt" (newattempt=on) is offered once the last attempt is complete and the attempt limit allows another.
 // Every dynamic value is escaped.
+import type { AttemptStatus } from "./attempt-status.ts";
 import { escapeHtml } from "./html.ts";
 import { layout } from "./pages.ts";
 
@@ -12,18 +13,16 @@ export interface ViewPageInput {
   /** The SCO Enter opens (the activity's first launchable SCO) and its organisation. */
   scoid: number;
   currentorg: string;
-  /** 0 = unlimited. */
-  maxattempt: number;
-  attemptsMade: number;
-  showAttemptStatus: boolean;
+  /** scorm_get_attempt_status's lines (attempt-status.ts); null when displayattemptstatus is off. */
+  attemptStatus: AttemptStatus | null;
   offerNewAttempt: boolean;
 }
 
-function attemptStatus(input: ViewPageInput): string {
-  if (!input.showAttemptStatus) return "";
-  const allowed = input.maxattempt === 0 ? "Unlimited" : String(input.maxattempt);
-  return `<ul id="esb-attempt-status"><li>Number of attempts allowed: ${escapeHtml(allowed)}</li>
-<li>Number of attempts you have made: ${escapeHtml(String(input.attemptsMade))}</li></ul>`;
+function attemptStatusHtml(status: AttemptStatus | null): string {
+  if (!status) return "";
+  const lines = status.lines.map((line) => escapeHtml(line)).join("<br>");
+  const exceeded = status.exceeded ? `<p class="exceededmaxattempts">${escapeHtml(status.exceeded)}</p>` : "";
+  return `<div id="esb-attempt-status"><p>${lines}</p>${exceeded}</div>`;
 }
 
 export function viewPage(input: ViewPageInput): string {
@@ -34,7 +33,7 @@ export function viewPage(input: ViewPageInput): string {
     : "";
   return layout(
     input.name,
-    `<main><h1>${escapeHtml(input.name)}</h1>${attemptStatus(input)}
+    `<main><h1>${escapeHtml(input.name)}</h1>${attemptStatusHtml(input.attemptStatus)}
 <form id="scormviewform" method="get" action="/mod/scorm/player.php">
 ${hidden("mode", "normal")}${hidden("scoid", String(input.scoid))}${hidden("cm", String(input.cmid))}${hidden("currentorg", input.currentorg)}
 ${newAttempt}

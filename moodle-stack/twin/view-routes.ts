@@ -5,6 +5,7 @@
 import express, { type Request, type Response } from "express";
 import { requireCourseAccess } from "./access-rules.ts";
 import type { Activities } from "./activities.ts";
+import { attemptStatus } from "./attempt-status.ts";
 import { attemptIsComplete, lastAttemptNumber } from "./attempts.ts";
 import type { TwinDb } from "./db.ts";
 import { escapeHtml } from "./html.ts";
@@ -66,6 +67,7 @@ export function viewRouter(deps: ViewRoutesDeps): express.Router {
         `SELECT COUNT(DISTINCT t.attempt) AS n FROM ${deps.db.tracks.values} t WHERE t.userid = ? AND t.scormid = ?`,
         [s.userid, activity.scormid],
       )?.n ?? 0;
+    const showStatus = (scorm?.displayattemptstatus ?? 1) !== 0;
     res.setHeader(
       "Content-Security-Policy",
       "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
@@ -76,9 +78,7 @@ export function viewRouter(deps: ViewRoutesDeps): express.Router {
         cmid,
         scoid: first.id,
         currentorg: organization?.organization ?? "",
-        maxattempt,
-        attemptsMade: made,
-        showAttemptStatus: (scorm?.displayattemptstatus ?? 1) !== 0,
+        attemptStatus: showStatus ? (attemptStatus(deps.db, activity.scormid, s.userid) ?? null) : null,
         offerNewAttempt:
           made > 0 &&
           (maxattempt === 0 || last < maxattempt) &&
