@@ -16,6 +16,8 @@ export interface ScormActivitySettings {
   /** 0 no, 1 when the previous attempt is complete, 2 always. */
   forcenewattempt: number;
   masteryoverride: number;
+  /** Skip the view page: 0 never, 1 the first time (no attempt yet), 2 always (scorm_simple_play). */
+  skipview: number;
   /** Bitmask: 2 passed, 4 completed, 6 either; null = rule off. */
   completionstatusrequired: number | null;
   /** Minimum score.raw; null = rule off. */
@@ -35,6 +37,7 @@ export const DEFAULT_SCORM_SETTINGS: Readonly<ScormActivitySettings> = {
   forcecompleted: 0,
   forcenewattempt: 0,
   masteryoverride: 1,
+  skipview: 0,
   completionstatusrequired: null,
   completionscorerequired: null,
   completionstatusallscos: null,
@@ -68,6 +71,7 @@ export function resolveScormSettings(requested: Partial<ScormActivitySettings> =
   oneOf("forcecompleted", s.forcecompleted, [0, 1]);
   oneOf("forcenewattempt", s.forcenewattempt, [0, 1, 2]);
   oneOf("masteryoverride", s.masteryoverride, [0, 1]);
+  oneOf("skipview", s.skipview, [0, 1, 2]);
   oneOf("completion", s.completion, [COMPLETION_TRACKING_NONE, COMPLETION_TRACKING_AUTOMATIC]);
   if (s.completionstatusrequired !== null)
     oneOf("completionstatusrequired", s.completionstatusrequired, [2, 4, 6]);

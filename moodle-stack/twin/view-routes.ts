@@ -7,6 +7,9 @@ import { requireCourseAccess } from "./access-rules.ts";
 import type { Activities } from "./activities.ts";
 import { attemptStatus } from "./attempt-status.ts";
 import { attemptIsComplete, lastAttemptNumber } from "./attempts.ts";
+import { hasCapability } from "./capabilities.ts";
+import { moduleContext } from "./contexts.ts";
+import { entrySco, type EntrySco } from "./entry-sco.ts";
 import type { TwinDb } from "./db.ts";
 import { escapeHtml } from "./html.ts";
 import { isLmsApiError } from "./lms-api.ts";
@@ -22,6 +25,36 @@ export interface ViewRoutesDeps {
 
 export const VIEW_PATH = "/mod/scorm/view.php";
 
+const firstLaunchable = (activities: Activities, scormid: number): number =>
+  activities.scoes(scormid).find((x) => x.launch)!.id;
+
+/**
+ * scorm_simple_play: with skipview set ("first time" while the user has no attempt, or "always"), a user who may
+ * skip the view page (mod/scorm:skipview) and does not see reports (mod/scorm:viewreport) goes straight to the
+ * player, with a new attempt when one is forced (always, or on complete once nothing is incomplete). ?preventskip
+ * shows the page anyway. Null: show the page.
+ */
+function skipViewTarget(
+  db: TwinDb,
+  req: Request,
+  userid: number,
+  cmid: number,
+  scormid: number,
+  scorm: { skipview: number; forcenewattempt: number },
+  entry: EntrySco,
+): { newAttempt: boolean } | null {
+  if (scorm.skipview < 1 || req.query.preventskip !== undefined) return null;
+  const context = moduleContext(db, cmid);
+  if (!hasCapability(db, "mod/scorm:skipview", context, userid)) return null;
+  if (hasCapability(db, "mod/scorm:viewreport", context, userid)) return null;
+  const hasAttempt = db.get(
+    `SELECT 1 AS x FROM ${db.tracks.attempts} a WHERE userid = ? AND scormid = ? LIMIT 1`,
+    [userid, scormid],
+  );
+  if (scorm.skipview !== 2 && hasAttempt) return null;
+  return { newAttempt: scorm.forcenewattempt === 2 || (!entry.incomplete && scorm.forcenewattempt === 1) };
+}
+
 export function viewRouter(deps: ViewRoutesDeps): express.Router {
   const router = express.Router();
   router.get(VIEW_PATH, (req: Request, res: Response) => {
@@ -32,8 +65,8 @@ export function viewRouter(deps: ViewRoutesDeps): express.Router {
     }
     const cmid = Number(req.query.id);
     const activity = Number.isSafeInteger(cmid) ? deps.activities.byCmid(cmid) : undefined;
-    const first = activity && deps.activities.scoes(activity.scormid).find((x) => x.launch);
-    if (!activity || !first) {
+    const entry = activity && entrySco(deps.db, deps.activities, activity.scormid, s.userid);
+    if (!activity || !entry) {
       res.status(404).type("text/plain").send("Activity not found");
       return;
     }
@@ -47,19 +80,36 @@ export function viewRouter(deps: ViewRoutesDeps): express.Router {
         .send(`<!doctype html><title>Access refused</title><p role="alert">${escapeHtml(error.message)}</p>`);
       return;
     }
-    const scorm = deps.db.get<{ name: string; maxattempt: number; displayattemptstatus: number }>(
-      "SELECT name, maxattempt, displayattemptstatus FROM mdl_scorm WHERE id = ?",
+    const scorm = deps.db.get<{
+      name: string;
+      maxattempt: number;
+      displayattemptstatus: number;
+      skipview: number;
+      forcenewattempt: number;
+    }>(
+      "SELECT name, maxattempt, displayattemptstatus, skipview, forcenewattempt FROM mdl_scorm WHERE id = ?",
       [activity.scormid],
     );
+    // Enter (scorm_print_launch) opens the first incomplete SCO unless a new attempt is always forced.
+    const scoid =
+      scorm?.forcenewattempt === 2 ? firstLaunchable(deps.activities, activity.scormid) : entry.scoid;
     const organization = deps.db.get<{ organization: string }>(
       "SELECT organization FROM mdl_scorm_scoes WHERE id = ?",
-      [first.id],
+      [scoid],
     );
     courseModuleViewed(
       deps.db,
       { userid: s.userid, ip: req.ip ?? "" },
       { cmid, courseid: activity.course, scormid: activity.scormid },
     );
+    const skipTo = scorm && skipViewTarget(deps.db, req, s.userid, cmid, activity.scormid, scorm, entry);
+    if (skipTo) {
+      const target = new URLSearchParams({ cm: String(cmid), currentorg: organization?.organization ?? "" });
+      target.set("scoid", String(scoid));
+      if (skipTo.newAttempt) target.set("newattempt", "on");
+      res.redirect(303, `/mod/scorm/player.php?${target.toString()}`);
+      return;
+    }
     const maxattempt = scorm?.maxattempt ?? 1;
     const last = lastAttemptNumber(deps.db, s.userid, activity.scormid);
     const made =
@@ -76,7 +126,7 @@ export function viewRouter(deps: ViewRoutesDeps): express.Router {
       viewPage({
         name: scorm?.name ?? "",
         cmid,
-        scoid: first.id,
+        scoid,
         currentorg: organization?.organization ?? "",
         attemptStatus: showStatus ? (attemptStatus(deps.db, activity.scormid, s.userid) ?? null) : null,
         offerNewAttempt:
