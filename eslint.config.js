@@ -1,4 +1,5 @@
-// Lint rules for the whole project: TypeScript strict rules for our code, browser globals for SCO scripts.
+// Lint rules for the whole project: TypeScript strict rules for our code, browser globals for SCO scripts and the
+// plugin's page script.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
@@ -14,6 +15,13 @@ export default tseslint.config(
         { argsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
       ],
       "@typescript-eslint/no-explicit-any": "error",
+    },
+  },
+  {
+    files: ["moodle-stack/plugin/**/*.js"],
+    languageOptions: {
+      sourceType: "script",
+      globals: { document: "readonly", EventSource: "readonly" },
     },
   },
   {

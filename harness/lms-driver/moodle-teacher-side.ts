@@ -2,8 +2,7 @@
 // columns the properties read); deleting attempts and course reset through Moodle's APIs (driver-ops.php:
 // scorm_delete_responses, reset_course_userdata) as the user signed in on the teacher's page, with that user's
 // capabilities; the admin's encryption settings through set_config, and the site key file in the dataroot (as an
-// admin with access to the server would change them). The live dashboard, which the plugin does not have yet,
-// throws NotHonouredByRealMoodle, so the property fails loudly.
+// admin with access to the server would change them); the plugin's live dashboard page (dashboard.php).
 import { randomBytes } from "node:crypto";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -44,12 +43,7 @@ export function moodleTeacherSide(origin: string, moodle: RealMoodle): TeacherSi
   };
   return {
     reportUrl: (activity) => `${origin}/mod/scorm/report.php?id=${activity.cmid}`,
-    dashboardUrl() {
-      throw new NotHonouredByRealMoodle(
-        "dashboardUrl",
-        "the plugin has no live dashboard page (dashboard.php)",
-      );
-    },
+    dashboardUrl: (activity) => `${origin}/local/externalscormbridge/dashboard.php?id=${activity.cmid}`,
     exportTracks: (page, activity) =>
       downloadExport(page, origin, `${origin}/local/externalscormbridge/export.php?id=${activity.cmid}`),
     async deleteAttempts(page, activity, learner) {
