@@ -3,6 +3,7 @@
 // session (sign in again) or permanent (stop and tell the learner).
 import type { BridgeConfig } from "../protocol/bridge-config.ts";
 import type { Op, ScormVersion } from "../protocol/messages.ts";
+import { fromWire, toWire } from "../protocol/wire-text.ts";
 import type { PlayerConfig } from "./config.ts";
 
 export interface LaunchResult {
@@ -13,7 +14,8 @@ export interface LaunchResult {
   cdnorigin: string;
   frameurl: string;
   scourl: string;
-  seed: Array<{ element: string; value: string }>;
+  /** As it travels, a value may be escaped (enc, wire-text.ts); launch() answers them decoded. */
+  seed: Array<{ element: string; value: string; enc?: "u" }>;
   config: Partial<BridgeConfig>;
   /** The activity's launchable SCOs in manifest order, for navigation requests. */
   toc: Array<{ scoid: number; identifier: string; title: string }>;
@@ -45,8 +47,29 @@ export class LmsApiError extends Error {
 
 export const COMMIT_METHOD = "local_externalscormbridge_commit";
 
+/** An op as it travels through Moodle's web-service layer: its value escaped when it must be (wire-text.ts). */
+export interface WireOp {
+  seq: number;
+  element: string;
+  value: string;
+  enc?: "u";
+}
+
+/** The commit call. */
 export function commitRequestBody(launchid: string, ops: readonly Op[], terminate: boolean): string {
-  return JSON.stringify([{ index: 0, methodname: COMMIT_METHOD, args: { launchid, ops, terminate } }]);
+  const wire: WireOp[] = ops.map((op) => ({ seq: op.seq, element: op.element, ...toWire(op.value) }));
+  return JSON.stringify([{ index: 0, methodname: COMMIT_METHOD, args: { launchid, ops: wire, terminate } }]);
+}
+
+/** The launch answer with its seed values decoded (wire-text.ts); an undecodable one is a malformed answer. */
+function decodeLaunch(result: LaunchResult): LaunchResult {
+  const seed = result.seed.map((row) => {
+    const value = fromWire(row.value, row.enc);
+    if (value === null)
+      throw new LmsApiError("permanent", "badresponse", `Undecodable seed value of ${row.element}`);
+    return { element: row.element, value };
+  });
+  return { ...result, seed };
 }
 
 export class LmsApiClient {
@@ -131,10 +154,12 @@ export class LmsApiClient {
     return first.data as T;
   }
 
-  launch(): Promise<LaunchResult> {
+  async launch(): Promise<LaunchResult> {
     const methodname = "local_externalscormbridge_launch";
     const args = { cmid: this.config.cmid, scoid: this.config.scoid };
-    return this.call(methodname, JSON.stringify([{ index: 0, methodname, args }]));
+    return decodeLaunch(
+      await this.call<LaunchResult>(methodname, JSON.stringify([{ index: 0, methodname, args }])),
+    );
   }
 
   commit(launchid: string, ops: readonly Op[], terminate: boolean): Promise<CommitResult> {

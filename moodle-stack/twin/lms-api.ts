@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { BridgeConfig } from "../../bridge/protocol/bridge-config.ts";
 import { isWhitelisted } from "../../bridge/protocol/cdn-whitelist.ts";
 import { parseOp, type Op } from "../../bridge/protocol/messages.ts";
+import { fromWire, toWire } from "../../bridge/protocol/wire-text.ts";
 import {
   LAUNCH_CAPABILITY,
   SAVETRACK_CAPABILITY,
@@ -98,6 +99,15 @@ interface LaunchRow {
   forcecompleted: number;
   /** mdl_scorm.version: SCORM_1.2 or SCORM_1.3. */
   scormversion: string;
+}
+
+/** A commit's op with its value decoded as it travelled (wire-text.ts); a bad encoding leaves no value. */
+function opFromWire(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null) return raw;
+  const { enc, value, ...rest } = raw as Record<string, unknown>;
+  if (enc === undefined) return raw;
+  const decoded = typeof value === "string" ? fromWire(value, enc) : null;
+  return decoded === null ? rest : { ...rest, value: decoded };
 }
 
 export class LmsApi {
@@ -268,7 +278,7 @@ export class LmsApi {
       cdnorigin: cdnBase.origin,
       frameurl: new URL(this.deps.framePath, cdnBase.origin).href,
       scourl,
-      seed,
+      seed: seed.map((row) => ({ element: row.element, ...toWire(row.value) })),
       config: this.deps.bridgeConfig(),
       toc: activities
         .scoes(activity.scormid)
@@ -375,7 +385,7 @@ export class LmsApi {
     const version = launch.scormversion === "SCORM_1.2" ? "1.2" : "2004";
     const ops: Op[] = [];
     for (const raw of args.ops) {
-      const op = parseOp(raw);
+      const op = parseOp(opFromWire(raw));
       if (!op) throw new LmsApiError("invalidparameter", "Malformed op");
       ops.push(op);
     }

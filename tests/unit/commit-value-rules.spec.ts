@@ -114,9 +114,10 @@ async function setup(storage: TwinStorage, version: "1.2" | "2004") {
     ).map((r) => ({ other: JSON.parse(r.other) as Record<string, string>, cmid: r.contextinstanceid }));
   let seq = 0;
   const op = (element: string, value: string) => ({ seq: ++seq, element, value });
-  const commit = (ops: Array<{ seq: number; element: string; value: string }>) =>
+  const commit = (ops: Array<{ seq: number; element: string; value: string; enc?: string }>) =>
     twin.api.commit(learner, { launchid, ops });
-  return { activity, values, refusals, op, commit };
+  const relaunchSeed = () => twin.api.launch(learner, { cmid: activity.cmid, scoid }).seed;
+  return { activity, values, refusals, op, commit, relaunchSeed };
 }
 
 test("1.2 commit: refused values are not stored, reported, acknowledged and logged once; valid ops beside them are stored", async ({
@@ -205,4 +206,24 @@ test("2004 commit: vocabularies, scaled and progress ranges, reals and timeinter
   const stored = values();
   for (const o of good) expect(stored.get(o.element), o.element).toBe(o.value);
   expect(refusals()).toHaveLength(1);
+});
+
+test("values escaped for Moodle's web-service layer (wire-text.ts) are stored decoded and reloaded escaped; a bad encoding is a malformed op", async ({
+  twinStorage,
+}) => {
+  const { values, op, commit, relaunchSeed } = await setup(twinStorage, "1.2");
+  const text = "a\uFFFFb\u0000c\\d";
+  commit([{ ...op("cmi.suspend_data", "a\\uffffb\\u0000c\\\\d"), enc: "u" }]);
+  expect(values().get("cmi.suspend_data")).toBe(text);
+  expect(relaunchSeed().find((r) => r.element === "cmi.suspend_data")).toEqual({
+    element: "cmi.suspend_data",
+    value: "a\\uffffb\\u0000c\\\\d",
+    enc: "u",
+  });
+  for (const bad of [
+    { ...op("cmi.core.lesson_location", "x\\q"), enc: "u" },
+    { ...op("cmi.core.lesson_location", "x"), enc: "base64" },
+  ])
+    expect(() => commit([bad]), JSON.stringify(bad)).toThrow(/Malformed op/);
+  expect(values().has("cmi.core.lesson_location")).toBe(false);
 });

@@ -35,6 +35,7 @@ use local_externalscormbridge\local\op_applier;
 use local_externalscormbridge\local\refusal_log;
 use local_externalscormbridge\local\tracks;
 use local_externalscormbridge\local\value_rules;
+use local_externalscormbridge\local\wire_text;
 
 /**
  * local_externalscormbridge_commit: stores a launch's ordered ops through scorm_insert_track.
@@ -67,6 +68,7 @@ class commit extends external_api {
                 'seq' => new external_value(PARAM_INT, 'Sequence number, from 1'),
                 'element' => new external_value(PARAM_RAW, 'SCORM element name'),
                 'value' => new external_value(PARAM_RAW, 'Value'),
+                'enc' => new external_value(PARAM_ALPHA, 'u: the value is escaped (wire_text)', VALUE_OPTIONAL),
             ]), 'Ops in any order'),
             'terminate' => new external_value(PARAM_BOOL, 'The SCO finished (Terminate / LMSFinish)', VALUE_DEFAULT, false),
         ]);
@@ -110,8 +112,13 @@ class commit extends external_api {
         }
         $scorm = $DB->get_record('scorm', ['id' => $launch->scormid], '*', MUST_EXIST);
         $cm = get_coursemodule_from_instance('scorm', $scorm->id, $scorm->course, false, MUST_EXIST);
-        foreach ($params['ops'] as $op) {
-            if (!op_applier::is_op($op)) {
+        foreach ($params['ops'] as $i => $op) {
+            $value = wire_text::decode($op['value'], $op['enc'] ?? null);
+            if ($value === null) {
+                throw new \invalid_parameter_exception('Malformed op');
+            }
+            $params['ops'][$i] = ['seq' => $op['seq'], 'element' => $op['element'], 'value' => $value];
+            if (!op_applier::is_op($params['ops'][$i])) {
                 throw new \invalid_parameter_exception('Malformed op');
             }
         }

@@ -35,6 +35,7 @@ use local_externalscormbridge\local\cdn_whitelist;
 use local_externalscormbridge\local\launch_seed;
 use local_externalscormbridge\local\refusal_log;
 use local_externalscormbridge\local\tracks;
+use local_externalscormbridge\local\wire_text;
 
 /**
  * local_externalscormbridge_launch: the seed snapshot, launch id, nonce and CDN origin for one SCO.
@@ -162,7 +163,9 @@ class launch extends external_api {
             'cdnorigin' => $cdnorigin,
             'frameurl' => $cdnorigin . bridge_config::frame_path(),
             'scourl' => $scourl,
-            'seed' => $seed,
+            'seed' => array_map(function(array $row): array {
+                return ['element' => $row['element']] + wire_text::encode($row['value']);
+            }, $seed),
             'config' => $config,
             'toc' => $toc,
         ];
@@ -187,6 +190,7 @@ class launch extends external_api {
         $pair = new external_single_structure([
             'element' => new external_value(PARAM_RAW, 'SCORM element name'),
             'value' => new external_value(PARAM_RAW, 'Value'),
+            'enc' => new external_value(PARAM_ALPHA, 'u: the value is escaped (wire_text)', VALUE_OPTIONAL),
         ]);
         return new external_single_structure([
             'launchid' => new external_value(PARAM_ALPHANUMEXT, 'Launch id, a capability of this user'),
