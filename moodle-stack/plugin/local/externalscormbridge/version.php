@@ -25,7 +25,7 @@
 defined('MOODLE_INTERNAL') || die();
 
 $plugin->component = 'local_externalscormbridge';
-$plugin->version = 2026112302;
+$plugin->version = 2026112303;
 $plugin->requires = 2022112800;
 $plugin->supported = [401, 405];
 $plugin->maturity = MATURITY_ALPHA;

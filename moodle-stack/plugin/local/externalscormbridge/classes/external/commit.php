@@ -92,6 +92,20 @@ class commit extends external_api {
     }
 
     /**
+     * Each op as the protocol has it: an integer seq, and text element, value and (when present) enc.
+     *
+     * @param array $params the call's arguments as they arrived
+     */
+    protected static function require_json_types(array $params): void {
+        foreach (is_array($params['ops'] ?? null) ? $params['ops'] : [] as $op) {
+            if (!is_array($op) || !is_int($op['seq'] ?? null) || !is_string($op['element'] ?? null)
+                    || !is_string($op['value'] ?? null) || (array_key_exists('enc', $op) && !is_string($op['enc']))) {
+                throw new \invalid_parameter_exception('Malformed op');
+            }
+        }
+    }
+
+    /**
      * The commit itself; any exception is a refusal.
      *
      * @param string $launchid

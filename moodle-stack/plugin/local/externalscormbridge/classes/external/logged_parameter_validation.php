@@ -58,6 +58,9 @@ trait logged_parameter_validation {
     public static function validate_parameters(\external_description $description, $params) {
         self::$validationdepth++;
         try {
+            if (self::$validationdepth === 1 && is_array($params)) {
+                static::require_json_types($params);
+            }
             return parent::validate_parameters($description, $params);
         } catch (\invalid_parameter_exception $e) {
             if (self::$validationdepth === 1) {
@@ -67,6 +70,16 @@ trait logged_parameter_validation {
         } finally {
             self::$validationdepth--;
         }
+    }
+
+    /**
+     * Refuses (invalid_parameter_exception) a call whose fields do not have the JSON types the protocol gives them:
+     * Moodle's validation turns a number into text for PARAM_RAW and numeric text into a number for PARAM_INT.
+     * Nothing to check unless the function says so.
+     *
+     * @param array $params the call's arguments as they arrived
+     */
+    protected static function require_json_types(array $params): void {
     }
 
     /**
