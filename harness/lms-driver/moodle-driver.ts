@@ -19,6 +19,7 @@ import {
   type CdnActivity,
   type LaunchRecord,
   type LmsDriver,
+  type LmsUser,
   type StoredTrack,
 } from "./lms-driver.ts";
 import { moodleTeacherSide, NotHonouredByRealMoodle } from "./moodle-teacher-side.ts";
@@ -37,6 +38,36 @@ export function moodlePlayerUrl(origin: string, cmid: number, scoid: number, new
     ...(newAttempt ? { newattempt: "on" } : {}),
   }).toString();
   return url.href;
+}
+
+/**
+ * Moodle's own login form (its logintoken included), filled and submitted in one step: the form's scripts (the
+ * password field's show/hide toggle) rework the fields after load, and a field typed into before that can lose
+ * what was typed.
+ */
+async function signInWithForm(page: Page, origin: string, user: LmsUser): Promise<void> {
+  await page.goto(`${origin}/login/index.php`);
+  await page.locator("form#login").evaluate(
+    (form: HTMLFormElement, credentials) => {
+      (form.elements.namedItem("username") as HTMLInputElement).value = credentials.username;
+      (form.elements.namedItem("password") as HTMLInputElement).value = credentials.password;
+      form.submit();
+    },
+    { username: user.username, password: user.password },
+  );
+  // Signed in, Moodle redirects away from the form; refused, it shows the form again with the reason.
+  const away = await page
+    .waitForURL((url) => !url.pathname.endsWith("/login/index.php"), { timeout: 20_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!away) {
+    const reason = await page
+      .locator(".alert, #loginerrormessage")
+      .first()
+      .textContent()
+      .catch(() => null);
+    throw new Error(`Moodle's login form refused ${user.username}: ${reason?.trim() ?? "no reason shown"}`);
+  }
 }
 
 export function createMoodleDriver(stack: MoodleStack): LmsDriver {
@@ -111,32 +142,16 @@ export function createMoodleDriver(stack: MoodleStack): LmsDriver {
       return `${origin}/course/modedit.php?add=scorm&course=${courseId}&section=0`;
     },
     async login(page: Page, user) {
-      // Moodle's own form (its logintoken included), filled and submitted in one step: the form's scripts (the
-      // password field's show/hide toggle) rework the fields after load, and a field typed into before that can
-      // lose what was typed.
-      await page.goto(`${origin}/login/index.php`);
-      await page.locator("form#login").evaluate(
-        (form: HTMLFormElement, credentials) => {
-          (form.elements.namedItem("username") as HTMLInputElement).value = credentials.username;
-          (form.elements.namedItem("password") as HTMLInputElement).value = credentials.password;
-          form.submit();
-        },
-        { username: user.username, password: user.password },
-      );
-      // Signed in, Moodle redirects away from the form; refused, it shows the form again with the reason.
-      const away = await page
-        .waitForURL((url) => !url.pathname.endsWith("/login/index.php"), { timeout: 20_000 })
-        .then(() => true)
-        .catch(() => false);
-      if (!away) {
-        const reason = await page
-          .locator(".alert, #loginerrormessage")
-          .first()
-          .textContent()
-          .catch(() => null);
-        throw new Error(
-          `Moodle's login form refused ${user.username}: ${reason?.trim() ?? "no reason shown"}`,
-        );
+      // As the twin's sign-in: the context gets a new session cookie and the page stays where it is (the player
+      // page of P19 signs in "elsewhere" and keeps its old sesskey). Moodle's form runs in a page of its own, after
+      // the context's session cookie is dropped (signed in, Moodle would answer the form with "log out first").
+      const context = page.context();
+      await context.clearCookies({ name: /^MoodleSession/ });
+      const form = await context.newPage();
+      try {
+        await signInWithForm(form, origin, user);
+      } finally {
+        await form.close();
       }
     },
     // mod_scorm's tree (#scorm_tree): in play mode an anchor per launchable item, with its data-scoid (no href).
