@@ -149,6 +149,16 @@ test.describe("the plugin in a real Moodle", () => {
       expect(suspension, "enrolment suspended").toEqual({ ok: true });
       const suspended = await ajaxCall(other, LAUNCH, { cmid: site.cmid, scoid: site.scoids[0] });
       expect(suspended.exception?.errorcode, JSON.stringify(suspended)).toBe("requireloginerror");
+      // The guest: sesskey.php gives the guest session its sesskey (as any page of that session has it), so the
+      // guest's launch reaches the plugin, whose access rules refuse it and log the refusal.
+      const guestSession = await signIn(WWWROOT, "guest", "Guest-1!");
+      const key = await fetch(`${WWWROOT}/local/externalscormbridge/sesskey.php`, {
+        headers: { Cookie: guestSession.cookie },
+      });
+      expect(key.status, "sesskey.php answers the guest").toBe(200);
+      expect(((await key.json()) as { sesskey?: string }).sesskey).toBe(guestSession.sesskey);
+      const guestLaunch = await ajaxCall(guestSession, LAUNCH, { cmid: site.cmid, scoid: site.scoids[0] });
+      expect(guestLaunch.exception?.errorcode, JSON.stringify(guestLaunch)).toBe("noguest");
 
       const state = (await php(
         "read-activity-state.php",
@@ -169,6 +179,7 @@ test.describe("the plugin in a real Moodle", () => {
         "invalidlaunch",
         "invalidparameter",
         "invalidrecord",
+        "noguest",
         "requireloginerror",
       ]);
       expect(state.events.some((e) => e.eventname === "\\mod_scorm\\event\\scoreraw_submitted")).toBe(true);
