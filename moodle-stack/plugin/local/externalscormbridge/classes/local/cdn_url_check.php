@@ -30,6 +30,12 @@ require_once($CFG->libdir . '/filelib.php');
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 class cdn_url_check {
+    /** What fetch returns when the deadline passed before or during the request. */
+    private const TIMED_OUT = false;
+
+    /** curl's errno for a request cut by its timeout. */
+    private const CURLE_OPERATION_TIMEDOUT = 28;
+
     /**
      * Why the URL is refused (for the teacher), or null when it is accepted.
      *
@@ -69,6 +75,9 @@ class cdn_url_check {
         }
         $deadline = microtime(true) + $config['urlCheckTimeoutMs'] / 1000;
         $manifest = self::fetch($url, $deadline);
+        if ($manifest === self::TIMED_OUT) {
+            return $refuse('errcdnurltimeout', (object) ['url' => s($url), 'ms' => $config['urlCheckTimeoutMs']]);
+        }
         if ($manifest === null) {
             return $refuse('errcdnurlunreachable', s($url));
         }
@@ -79,28 +88,36 @@ class cdn_url_check {
             return $refuse('errcdnurlmanifest');
         }
         $frame = cdn_whitelist::origin($url) . bridge_config::frame_path();
-        if (self::fetch($frame, $deadline) === null) {
+        $framepage = self::fetch($frame, $deadline);
+        if ($framepage === self::TIMED_OUT) {
+            return $refuse('errcdnurltimeout', (object) ['url' => s($frame), 'ms' => $config['urlCheckTimeoutMs']]);
+        }
+        if ($framepage === null) {
             return $refuse('errcdnurlframe', s($frame));
         }
         return null;
     }
 
     /**
-     * GET with Moodle's curl (its security rules apply) before the deadline; the body, or null on any failure.
+     * GET with Moodle's curl (its security rules apply) before the deadline: the body; TIMED_OUT when the deadline
+     * passed (before the request, or curl cut it: errno 28); null on any other failure.
      *
      * @param string $url
      * @param float $deadline microtime
-     * @return string|null
+     * @return string|false|null
      */
-    private static function fetch(string $url, float $deadline): ?string {
+    private static function fetch(string $url, float $deadline) {
         $left = $deadline - microtime(true);
         if ($left <= 0) {
-            return null;
+            return self::TIMED_OUT;
         }
         $curl = new \curl();
         $body = $curl->get($url, [], ['CURLOPT_TIMEOUT_MS' => (int) ceil($left * 1000),
             'CURLOPT_CONNECTTIMEOUT_MS' => (int) ceil($left * 1000)]);
         $info = $curl->get_info();
+        if ($curl->get_errno() === self::CURLE_OPERATION_TIMEDOUT) {
+            return self::TIMED_OUT;
+        }
         if ($curl->get_errno() || (int) ($info['http_code'] ?? 0) !== 200) {
             return null;
         }

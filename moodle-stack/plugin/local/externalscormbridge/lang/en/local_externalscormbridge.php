@@ -50,6 +50,7 @@ $string['errcdnurlhost'] = 'The CDN URL has no valid host name';
 $string['errcdnurlhttps'] = 'The CDN URL must be an https URL';
 $string['errcdnurlmanifest'] = 'The CDN URL does not answer with a SCORM manifest';
 $string['errcdnurlpath'] = 'The CDN URL must name an imsmanifest.xml and contain no spaces or quotes';
+$string['errcdnurltimeout'] = '{$a->url} did not answer within the URL-check timeout ({$a->ms} ms)';
 $string['errcdnurlunreachable'] = 'The manifest {$a} could not be fetched within the URL-check timeout';
 $string['errcdnurluserinfo'] = 'The CDN URL must not contain a user name or password';
 $string['errelementgraded'] = '{$a} is read by mod_scorm\'s grading, completion or reports and cannot be sensitive';
